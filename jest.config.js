@@ -1,0 +1,29 @@
+// `jest`: the node project (domain, cloud functions against a real SQLite
+// file, CLIs) and the jsdom project (pages with @testing-library/react).
+const taroEsm = ['@tarojs', '@nutui', '@babel/runtime', 'lodash-es', '@stencil', 'swiper', 'ssr-window', 'dom7', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj']
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/{domain,cloud,cli,host}/**/*.test.ts'],
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+    },
+    {
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/pages/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/tests/pages/env.js'],
+      setupFilesAfterEnv: ['<rootDir>/tests/pages/setup.ts'],
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.m?js$': 'babel-jest' },
+      transformIgnorePatterns: [`/node_modules/(?!(${taroEsm.join('|')})/)`],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/tests/pages/taro-h5.ts',
+        '^@tarojs/components$': '@tarojs/components/lib/react/index',
+        '\\.(css|scss|sass)$': '<rootDir>/tests/pages/style-stub.js',
+        '^@/(.*)$': '<rootDir>/src/$1',
+      },
+    },
+  ],
+}

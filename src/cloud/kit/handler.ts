@@ -1,0 +1,112 @@
+// The one wrapper around every cloud function: parse the input, resolve the
+// caller from the platform (never the payload), check roles, run the use case,
+// answer `{ ok, data }` or `{ ok: false, code, message }`.
+import type { z } from 'zod'
+import { AppError, isAppError } from '../../domain/errors'
+import type { Role } from '../../domain/roles'
+import type { Result } from '../../contracts/result'
+import type { Membership, Person, Ports } from './ports'
+
+/** Who the platform says is calling: WeChat's OPENID, or the host's signed session. */
+export interface Principal {
+  openid: string
+}
+
+export interface Invocation {
+  principal: Principal | null
+  ports: Ports
+  devMode: boolean
+}
+
+export interface CommunityAccess {
+  communityId: string
+  roles: Role[]
+  buildings: string[]
+}
+
+export interface Caller {
+  person: Person
+  memberships: Membership[]
+  /** Present for functions that act inside one community. */
+  community: CommunityAccess | null
+}
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'person' }
+  /** The caller must hold one of these roles in `input.communityId`. */
+  | { kind: 'community'; roles: readonly Role[] }
+
+export interface UseCase<I> {
+  input: I
+  caller: Caller | null
+  ports: Ports
+  now: number
+  devMode: boolean
+}
+
+export interface FunctionDef<S extends z.ZodTypeAny, O> {
+  name: string
+  input: S
+  access: Access
+  run(ctx: UseCase<z.output<S>>): Promise<O>
+}
+
+export type CloudFunction = ((event: unknown, inv: Invocation) => Promise<Result<unknown>>) & { fnName: string; access: Access }
+
+function describeZodError(error: z.ZodError): AppError {
+  const issue = error.issues[0]
+  const field = issue.path.join('.')
+  const message = issue.code === 'unrecognized_keys' ? `不认识的字段：${issue.keys.join('、')}` : issue.message
+  return new AppError('INVALID_INPUT', field ? `${field}：${message}` : message, { field, issues: error.issues.length })
+}
+
+async function resolveCaller(inv: Invocation, access: Access, input: unknown): Promise<Caller | null> {
+  if (!inv.principal) {
+    if (access.kind === 'public') return null
+    throw new AppError('UNAUTHENTICATED', '请先登录')
+  }
+  const person = await inv.ports.identity.personByOpenid(inv.principal.openid)
+  if (!person) {
+    if (access.kind === 'public') return null
+    throw new AppError('UNAUTHENTICATED', '未找到您的账号，请先登录')
+  }
+  const memberships = await inv.ports.identity.membershipsOf(person.id)
+  let community: CommunityAccess | null = null
+  const communityId = (input as { communityId?: unknown }).communityId
+  if (typeof communityId === 'string') {
+    const mine = memberships.filter((m) => m.communityId === communityId)
+    community = { communityId, roles: mine.map((m) => m.role), buildings: mine.flatMap((m) => m.buildings) }
+  }
+  if (access.kind === 'community') {
+    if (!community) throw new AppError('INVALID_INPUT', 'communityId：缺少小区编号', { field: 'communityId' })
+    if (!access.roles.some((r) => community!.roles.includes(r))) {
+      throw new AppError('FORBIDDEN', '您在本小区没有执行此操作的权限')
+    }
+  }
+  return { person, memberships, community }
+}
+
+export function defineFunction<S extends z.ZodTypeAny, O>(def: FunctionDef<S, O>): CloudFunction {
+  const fn = async (event: unknown, inv: Invocation): Promise<Result<O>> => {
+    try {
+      const parsed = def.input.safeParse(event ?? {})
+      if (!parsed.success) throw describeZodError(parsed.error)
+      const caller = await resolveCaller(inv, def.access, parsed.data)
+      const data = await def.run({ input: parsed.data, caller, ports: inv.ports, now: inv.ports.now(), devMode: inv.devMode })
+      return { ok: true, data }
+    } catch (e) {
+      if (isAppError(e)) return { ok: false, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) }
+      // Never leak SQL or stack traces to the client; the host logs them.
+      console.error(`[${def.name}]`, e)
+      return { ok: false, code: 'INTERNAL', message: '服务暂时出错，请稍后重试' }
+    }
+  }
+  return Object.assign(fn, { fnName: def.name, access: def.access })
+}
+
+/** For use cases: the caller, known to be signed in. */
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return caller
+}

@@ -1,0 +1,68 @@
+// The ports every cloud function may use, named after what the app needs.
+// Adapters (sqlite today; postgres and cloudbase later) implement them. Every
+// write that must be audited takes its audit draft and appends it in the same
+// transaction, so a change and its audit entry stand or fall together.
+import type { AuditEntry } from '../../domain/audit-chain'
+import type { Role } from '../../domain/roles'
+
+export interface Person {
+  id: string
+  name: string
+  phone: string | null
+  openid: string
+}
+
+export interface Membership {
+  communityId: string
+  communityName: string
+  personId: string
+  role: Role
+  buildings: string[]
+}
+
+export interface UnitLink {
+  communityId: string
+  building: string
+  unitNo: string
+  area: number
+  relation: 'owner' | 'resident'
+}
+
+/** What to append to the audit chain; seq, time, hashes are filled in by the adapter. */
+export interface AuditDraft {
+  communityId: string
+  actorId: string | null
+  action: string
+  subject: string
+  data: unknown
+}
+
+export interface IdentityPort {
+  personByOpenid(openid: string): Promise<Person | null>
+  membershipsOf(personId: string): Promise<Membership[]>
+  unitsOf(personId: string): Promise<UnitLink[]>
+  communityPeople(communityId: string): Promise<Array<{ person: Person; roles: Role[]; buildings: string[] }>>
+  communityExists(communityId: string): Promise<boolean>
+}
+
+export interface RolePort {
+  /** Grants a role (or updates a captain's buildings). Returns the audit seq. */
+  grant(input: { communityId: string; personId: string; role: Role; buildings: string[]; at: number }, audit: AuditDraft): Promise<number>
+  /** Revokes a role; returns the audit seq, or null when the person did not hold it. */
+  revoke(input: { communityId: string; personId: string; role: Role; at: number }, audit: AuditDraft): Promise<number | null>
+}
+
+export interface AuditPort {
+  append(draft: AuditDraft): Promise<AuditEntry>
+  /** Entries with seq > afterSeq, oldest first. */
+  list(communityId: string, afterSeq: number, limit: number): Promise<AuditEntry[]>
+  /** Every entry of the community, oldest first, for verification. */
+  all(communityId: string): Promise<AuditEntry[]>
+}
+
+export interface Ports {
+  now(): number
+  identity: IdentityPort
+  roles: RolePort
+  audit: AuditPort
+}

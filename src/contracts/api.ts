@@ -1,0 +1,17 @@
+// The map from cloud-function name to its input and answer types. The client
+// imports it as types only; each capability adds its functions here.
+import type { z } from 'zod'
+import type * as identity from './identity'
+
+type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
+
+export interface Api {
+  ping: Fn<typeof identity.pingInput, identity.PingOutput>
+  me: Fn<typeof identity.meInput, identity.MeOutput>
+  'role-grant': Fn<typeof identity.roleGrantInput, identity.RoleChangeOutput>
+  'role-revoke': Fn<typeof identity.roleRevokeInput, identity.RoleChangeOutput>
+  'audit-log': Fn<typeof identity.auditLogInput, identity.AuditLogOutput>
+  'community-people': Fn<typeof identity.communityPeopleInput, identity.CommunityPerson[]>
+}
+
+export type FunctionName = keyof Api

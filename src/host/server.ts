@@ -1,0 +1,165 @@
+// The local host: one Node process serving the H5 build and every cloud
+// function over HTTP on 127.0.0.1, with the embedded SQLite database.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { extname, join, normalize, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Result } from '../contracts/result'
+import { findFunction } from '../cloud/registry'
+import type { Ports } from '../cloud/kit/ports'
+import { DEMO_COMMUNITY_ID, DEMO_COMMUNITY_NAME, DEMO_PEOPLE } from '../seed/demo-community'
+import { signinPage } from './dev-signin'
+import { SESSION_COOKIE, readCookie, signSession, verifySession } from './session'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export interface HostOptions {
+  ports: Ports
+  secret: Buffer
+  devMode: boolean
+  /** Folder of the H5 build; when missing the host still serves the API. */
+  staticDir: string | null
+  port: number
+  host?: string
+}
+
+export interface RunningHost {
+  url: string
+  server: Server
+  close(): Promise<void>
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf',
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers })
+  res.end(text)
+}
+
+const fail = (code: string, message: string): Result<never> => ({ ok: false, code, message })
+
+const STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_REQUEST: 400, PAYLOAD_TOO_LARGE: 413, UNAUTHENTICATED: 401, FORBIDDEN: 403, INVALID_INPUT: 400, INTERNAL: 500 }
+
+class BodyError extends Error {
+  constructor(readonly code: string, message: string) { super(message) }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) return reject(new BodyError('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB'))
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit) {
+        req.removeAllListeners('data')
+        req.resume()
+        reject(new BodyError('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB'))
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+export function startHost(opts: HostOptions): Promise<RunningHost> {
+  const principalOf = (req: IncomingMessage) => {
+    const openid = verifySession(opts.secret, readCookie(req.headers.cookie, SESSION_COOKIE))
+    return openid ? { openid } : null
+  }
+
+  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
+    const fn = findFunction(name)
+    if (!fn) return sendJson(res, 404, fail('NOT_FOUND', `没有名为「${name}」的功能`))
+    let event: unknown
+    try {
+      const body = await readBody(req, MAX_BODY_BYTES)
+      event = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+    } catch (e) {
+      if (e instanceof BodyError) return sendJson(res, 413, fail(e.code, e.message))
+      return sendJson(res, 400, fail('BAD_REQUEST', '请求内容不是有效的 JSON'))
+    }
+    const result = await fn(event, { principal: principalOf(req), ports: opts.ports, devMode: opts.devMode })
+    sendJson(res, result.ok ? 200 : STATUS[result.code] ?? 422, result)
+  }
+
+  async function devSignin(req: IncomingMessage, res: ServerResponse) {
+    const body = (await readBody(req, 4096)).toString('utf8')
+    const personId = new URLSearchParams(body).get('personId') ?? ''
+    const person = DEMO_PEOPLE.find((p) => p.id === personId)
+    if (!person) return sendJson(res, 400, fail('INVALID_INPUT', 'personId：没有这个演示身份'))
+    res.writeHead(303, {
+      location: '/',
+      'set-cookie': `${SESSION_COOKIE}=${encodeURIComponent(signSession(opts.secret, person.openid))}; Path=/; HttpOnly; SameSite=Lax`,
+    })
+    res.end()
+  }
+
+  async function signinHtml(res: ServerResponse) {
+    const people = await opts.ports.identity.communityPeople(DEMO_COMMUNITY_ID)
+    const titles = new Map(DEMO_PEOPLE.map((p) => [p.id, p.title]))
+    const entries = people.filter((p) => titles.has(p.person.id)).map((p) => ({ ...p, title: titles.get(p.person.id) }))
+    const html = signinPage(DEMO_COMMUNITY_NAME, entries)
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+    res.end(html)
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse) {
+    if (!opts.staticDir) return sendJson(res, 404, fail('NOT_FOUND', '未构建 H5 页面：请先运行 npm run build:h5'))
+    const root = normalize(opts.staticDir)
+    let file = normalize(join(root, decodeURIComponent(pathname)))
+    if (!file.startsWith(root + sep) && file !== root) return sendJson(res, 404, fail('NOT_FOUND', '找不到该页面'))
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+    if (!existsSync(file)) return sendJson(res, 404, fail('NOT_FOUND', '未构建 H5 页面：请先运行 npm run build:h5'))
+    const isHtml = extname(file) === '.html'
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': isHtml ? 'no-cache' : 'public, max-age=3600' })
+    createReadStream(file).pipe(res)
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    const route = async () => {
+      if (path.startsWith('/api/fn/')) {
+        if (req.method !== 'POST') return sendJson(res, 405, fail('BAD_REQUEST', '请使用 POST 调用云函数'))
+        return callFunction(path.slice('/api/fn/'.length), req, res)
+      }
+      if (path.startsWith('/dev/')) {
+        if (!opts.devMode) return sendJson(res, 404, fail('NOT_FOUND', '找不到该页面'))
+        if (path === '/dev/signin' && req.method === 'GET') return signinHtml(res)
+        if (path === '/dev/signin' && req.method === 'POST') return devSignin(req, res)
+        if (path === '/dev/signout') {
+          res.writeHead(303, { location: '/dev/signin', 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })
+          return res.end()
+        }
+        return sendJson(res, 404, fail('NOT_FOUND', '找不到该页面'))
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('BAD_REQUEST', '不支持的请求方法'))
+      return serveStatic(path, res)
+    }
+    route().catch((e) => {
+      console.error('[host]', e)
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', '服务暂时出错，请稍后重试'))
+      else res.end()
+    })
+  })
+  server.keepAliveTimeout = 5000
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        server,
+        close: () => new Promise<void>((done) => { server.close(() => done()); server.closeAllConnections() }),
+      })
+    })
+  })
+}
