@@ -3,6 +3,7 @@
 import type { FunctionName } from '../contracts/api'
 import type { CloudFunction } from './kit/handler'
 import { main as auditLog } from './audit-log'
+import { main as communityOverview } from './community-overview'
 import { main as communityPeople } from './community-people'
 import { main as me } from './me'
 import { main as ping } from './ping'
@@ -15,6 +16,7 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'role-grant': roleGrant,
   'role-revoke': roleRevoke,
   'audit-log': auditLog,
+  'community-overview': communityOverview,
   'community-people': communityPeople,
 }
 

@@ -11,6 +11,7 @@ export interface Api {
   'role-grant': Fn<typeof identity.roleGrantInput, identity.RoleChangeOutput>
   'role-revoke': Fn<typeof identity.roleRevokeInput, identity.RoleChangeOutput>
   'audit-log': Fn<typeof identity.auditLogInput, identity.AuditLogOutput>
+  'community-overview': Fn<typeof identity.communityOverviewInput, identity.CommunityOverview>
   'community-people': Fn<typeof identity.communityPeopleInput, identity.CommunityPerson[]>
 }
 

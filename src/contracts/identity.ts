@@ -78,3 +78,11 @@ export interface CommunityPerson {
   roles: Role[]
   buildings: string[]
 }
+
+export const communityOverviewInput = communityInput
+export interface CommunityOverview {
+  communityId: string
+  name: string
+  /** The roll every vote counts against: area in hundredths of m², heads by the legal rule. */
+  roll: { version: number; units: number; area: number; heads: number; buildings: Array<{ building: string; units: number; area: number; heads: number }> } | null
+}

@@ -24,8 +24,11 @@ export function formatHundredths(value: number): string {
 
 export const parseArea = parseHundredths
 export const parseYuanToFen = parseHundredths
-export const formatArea = (centiSquareMetres: number): string => `${formatHundredths(centiSquareMetres)} m²`
-export const formatFen = (fen: number): string => `¥${formatHundredths(fen)}`
+/** "80909.12" -> "80,909.12", for reading on a phone. */
+const groupThousands = (decimal: string): string => decimal.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')
+
+export const formatArea = (centiSquareMetres: number): string => `${groupThousands(formatHundredths(centiSquareMetres))} m²`
+export const formatFen = (fen: number): string => `¥${groupThousands(formatHundredths(fen))}`
 
 /**
  * a/b >= p/q by integer cross-multiplication. Inputs are integers small enough

@@ -60,9 +60,24 @@ export interface AuditPort {
   all(communityId: string): Promise<AuditEntry[]>
 }
 
+export interface RollVersionSummary {
+  version: number
+  createdAt: number
+  units: number
+  area: number
+  heads: number
+  buildings: Array<{ building: string; units: number; area: number; heads: number }>
+}
+
+export interface RollPort {
+  /** The newest confirmed roll version of a community, or null before the first import. */
+  latest(communityId: string): Promise<RollVersionSummary | null>
+}
+
 export interface Ports {
   now(): number
   identity: IdentityPort
   roles: RolePort
+  roll: RollPort
   audit: AuditPort
 }

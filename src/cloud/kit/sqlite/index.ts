@@ -3,6 +3,7 @@ import type { Ports } from '../ports'
 import { sqliteAudit } from './audit'
 import { openDatabase, type Db } from './db'
 import { sqliteIdentity, sqliteRoles } from './identity'
+import { sqliteRoll } from './roll'
 
 export interface SqlitePorts extends Ports {
   db: Db
@@ -16,6 +17,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     now,
     identity: sqliteIdentity(db),
     roles: sqliteRoles(db),
+    roll: sqliteRoll(db),
     audit: sqliteAudit(db, now),
     close: () => db.close(),
   }

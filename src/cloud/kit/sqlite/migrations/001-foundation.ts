@@ -31,6 +31,7 @@ CREATE TABLE roll_versions (
   units INTEGER NOT NULL,
   total_area INTEGER NOT NULL,
   total_heads INTEGER NOT NULL,
+  buildings TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY (community_id, version)
 );
 CREATE TABLE roll_units (

@@ -1,0 +1,232 @@
+// Turns an uploaded spreadsheet (CSV or XLSX) into rows of text as the
+// committee sees them in Excel or WPS, row numbers included. Node only: it
+// decodes bytes (GBK via iconv-lite) and opens XLSX with exceljs; what the
+// rows mean is the domain's business (src/domain/roll-import.ts).
+import iconv from 'iconv-lite'
+import type { Cell, CellValue } from 'exceljs'
+import { parseCsv } from '../../domain/csv'
+import { AppError, isAppError } from '../../domain/errors'
+import { rollTemplateCsv } from '../../domain/roll-import'
+
+/** 10 MB: a 100,000-unit roll is about 5 MB as CSV and 4 MB as XLSX. */
+export const SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024
+/** Non-blank rows under the header; the largest communities have some tens of thousands of units. */
+export const SPREADSHEET_MAX_DATA_ROWS = 100_000
+
+export type TextEncodingName = 'utf8' | 'gbk' | 'utf16le' | 'utf16be'
+
+export interface SpreadsheetRows {
+  /**
+   * `rows[i]` is spreadsheet row i + 1 (row 1 is normally the header). Blank
+   * rows inside the sheet are kept as empty arrays, which must not be
+   * modified, so row numbers stay the ones the committee sees; blank rows at
+   * the end are dropped.
+   */
+  rows: string[][]
+  /** The worksheet read (XLSX only): the first visible one. */
+  sheetName?: string
+  format: 'csv' | 'xlsx'
+  /** How a CSV was decoded. */
+  encoding?: TextEncodingName
+}
+
+const BLANK: string[] = []
+const MB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`
+
+const unreadable = (fileName: string, why: string): AppError => new AppError('ROLL.UNREADABLE', `无法读取「${fileName}」：${why}`, { fileName })
+const tooManyRows = (rows: number | null): AppError =>
+  new AppError('ROLL.TOO_MANY_ROWS', `表格超过 ${SPREADSHEET_MAX_DATA_ROWS.toLocaleString('en-US')} 行，无法导入；请检查是否选错了文件`, { limit: SPREADSHEET_MAX_DATA_ROWS, rows })
+
+const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => b.length >= sig.length && sig.every((x, i) => b[i] === x)
+const ZIP = [0x50, 0x4b, 0x03, 0x04]
+/** Old binary .xls, and also a password-protected .xlsx. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+/**
+ * Reads the first sheet of a CSV or XLSX file. The bytes decide the format
+ * (a renamed file still opens); the name is only for messages. Refuses, with
+ * a Chinese message, a file over 10 MB (ROLL.FILE_TOO_LARGE), one with more
+ * than 100,000 data rows (ROLL.TOO_MANY_ROWS) and anything it cannot read
+ * (ROLL.UNREADABLE).
+ */
+export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SpreadsheetRows> {
+  if (bytes.byteLength > SPREADSHEET_MAX_BYTES) {
+    throw new AppError('ROLL.FILE_TOO_LARGE', `文件 ${MB(bytes.byteLength)}，超过 ${MB(SPREADSHEET_MAX_BYTES)} 的上限；请只保留业主名册这一张表后再上传`, {
+      bytes: bytes.byteLength,
+      limit: SPREADSHEET_MAX_BYTES,
+    })
+  }
+  if (bytes.byteLength === 0) throw unreadable(fileName, '文件是空的')
+  if (startsWith(bytes, ZIP)) return readXlsx(bytes, fileName)
+  if (startsWith(bytes, OLE)) throw unreadable(fileName, '这是旧版 Excel（.xls）或设了密码的文件；请在 Excel 或 WPS 中另存为 .xlsx 或「CSV UTF-8」后再上传')
+  if (/\.(xlsx|xlsm)$/i.test(fileName)) throw unreadable(fileName, '文件名是 .xlsx，内容却不是 Excel 工作簿；文件可能已损坏')
+  return readCsv(bytes, fileName)
+}
+
+// ---- CSV ----------------------------------------------------------------
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+/**
+ * BOM first (Excel's「CSV UTF-8」writes one, its「Unicode 文本」writes UTF-16);
+ * then bytes that are valid UTF-8 are UTF-8; anything else is what Excel in
+ * Chinese saves as plain「CSV」: code page 936, decoded as GB18030, its superset.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: buf.toString('utf8', 3), encoding: 'utf8' }
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: buf.toString('utf16le', 2), encoding: 'utf16le' }
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv.decode(buf.subarray(2), 'utf16-be'), encoding: 'utf16be' }
+  try {
+    return { text: utf8Strict.decode(bytes), encoding: 'utf8' }
+  } catch {
+    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gbk' }
+  }
+}
+
+/** Comma unless the first line has more tabs than commas (Excel's「文本文件（制表符分隔）」). */
+function sniffDelimiter(text: string): ',' | '\t' {
+  const nl = text.search(/[\r\n]/)
+  const first = nl < 0 ? text : text.slice(0, nl)
+  const count = (ch: string): number => first.split(ch).length - 1
+  return count('\t') > count(',') ? '\t' : ','
+}
+
+const countBreaks = (s: string): number => {
+  let n = 0
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++
+  for (let i = s.indexOf('\r'); i >= 0; i = s.indexOf('\r', i + 1)) if (s.charCodeAt(i + 1) !== 10) n++
+  return n
+}
+
+/** Lines with any cell text: an upper bound on records, counted without building them. */
+function countFilledLines(text: string, delimiter: string): number {
+  let n = 0
+  let filled = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || c === 13) {
+      if (filled) n++
+      filled = false
+    } else if (!filled && c !== 32 && c !== 9 && text[i] !== delimiter) filled = true
+  }
+  return filled ? n + 1 : n
+}
+
+function readCsv(bytes: Uint8Array, fileName: string): SpreadsheetRows {
+  const { text, encoding } = decodeText(bytes)
+  if (text.includes('\u0000') || text.includes('\ufffd')) {
+    throw unreadable(fileName, '内容不是文字表格，或编码无法识别；请在 Excel 或 WPS 中另存为「CSV UTF-8」或 .xlsx 后再上传')
+  }
+  const delimiter = sniffDelimiter(text)
+  // A record can span lines (a quoted line break), so lines only bound the
+  // records; four times the limit cannot be a roll we would take, and stopping
+  // here keeps a pathological 10 MB file from being parsed at all.
+  if (countFilledLines(text, delimiter) > 4 * (SPREADSHEET_MAX_DATA_ROWS + 1)) throw tooManyRows(null)
+
+  let records
+  try {
+    records = parseCsv(text, { delimiter })
+  } catch (e) {
+    if (isAppError(e)) throw unreadable(fileName, e.message)
+    throw e
+  }
+
+  // parseCsv numbers text lines; a spreadsheet numbers records, and a quoted
+  // line break (Alt+Enter in a cell) is one row but two lines.
+  const rows: string[][] = []
+  let extraBreaks = 0
+  let filled = 0
+  for (const rec of records) {
+    const row = rec.line - extraBreaks
+    while (rows.length < row - 1) rows.push(BLANK)
+    const blank = rec.fields.every((f) => f.trim() === '')
+    rows.push(blank ? BLANK : rec.fields)
+    if (!blank) filled++
+    for (const f of rec.fields) if (f.length > 0 && (f.includes('\n') || f.includes('\r'))) extraBreaks += countBreaks(f)
+  }
+  while (rows.length > 0 && rows[rows.length - 1] === BLANK) rows.pop()
+  if (filled - 1 > SPREADSHEET_MAX_DATA_ROWS) throw tooManyRows(filled - 1)
+  return { rows, format: 'csv', encoding }
+}
+
+// ---- XLSX ---------------------------------------------------------------
+
+/**
+ * A number as Excel shows it in a General cell: 15 significant digits, so a
+ * computed 89.35999999999999 reads "89.36" and 0.1+0.2 reads "0.3"; a
+ * zero-padded format ("0000") keeps its zeros, so unit 0101 stays "0101".
+ */
+export function numberText(n: number, numFmt?: string): string {
+  if (!Number.isFinite(n)) return String(n)
+  if (Number.isInteger(n)) {
+    const s = String(n)
+    return numFmt && /^0+$/.test(numFmt) && n >= 0 ? s.padStart(numFmt.length, '0') : s
+  }
+  return String(Number(n.toPrecision(15)))
+}
+
+/** Dates as the committee would type them (exceljs reads them as UTC). */
+function dateText(d: Date): string {
+  const iso = d.toISOString()
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
+}
+
+function valueText(v: CellValue, numFmt?: string): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') return numberText(v, numFmt)
+  // Excel shows TRUE/FALSE; the roll's yes/no reader accepts them as they are.
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateText(v)
+  if ('richText' in v) return v.richText.map((r) => r.text).join('')
+  if ('error' in v) return v.error
+  if ('formula' in v || 'sharedFormula' in v) return valueText(v.result, numFmt)
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : valueText(v.text as CellValue, numFmt)
+  return ''
+}
+
+/** A merged cell shows its first cell's value in every row it covers; exceljs hands that through `value`. */
+const cellText = (cell: Cell): string => valueText(cell.value, cell.numFmt)
+
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SpreadsheetRows> {
+  // Loaded on demand: a CSV upload (and every other function) never pays for it.
+  const { Workbook } = await import('exceljs')
+  const workbook = new Workbook()
+  try {
+    // exceljs wants an ArrayBuffer-backed Buffer; its typings predate Node 20's generic Buffer.
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
+  } catch {
+    throw unreadable(fileName, '不是有效的 .xlsx 工作簿（可能已损坏，或是 WPS/Numbers 的其他格式）；请另存为 .xlsx 或「CSV UTF-8」后再上传')
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden') ?? workbook.worksheets[0]
+  if (!sheet) throw unreadable(fileName, '工作簿里没有工作表')
+  if (sheet.actualRowCount - 1 > SPREADSHEET_MAX_DATA_ROWS) throw tooManyRows(sheet.actualRowCount - 1)
+
+  const rows: string[][] = []
+  let filled = 0
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = new Array(row.cellCount)
+    let any = false
+    for (let c = 1; c <= row.cellCount; c++) {
+      const t = cellText(row.getCell(c))
+      cells[c - 1] = t
+      if (!any && t.trim() !== '') any = true
+    }
+    while (rows.length < rowNumber - 1) rows.push(BLANK)
+    rows.push(any ? cells : BLANK)
+    if (any) filled++
+  })
+  while (rows.length > 0 && rows[rows.length - 1] === BLANK) rows.pop()
+  if (filled - 1 > SPREADSHEET_MAX_DATA_ROWS) throw tooManyRows(filled - 1)
+  return { rows, sheetName: sheet.name, format: 'xlsx' }
+}
+
+// ---- the template ---------------------------------------------------------
+
+export const ROLL_TEMPLATE_FILE_NAME = '业主名册模板.csv'
+
+/** The template as UTF-8 with a BOM: without one, Excel in Chinese opens UTF-8 as GBK and shows mojibake. */
+export function rollTemplateBytes(): Uint8Array {
+  return new Uint8Array(Buffer.from(`\ufeff${rollTemplateCsv()}`, 'utf8'))
+}

@@ -1,0 +1,36 @@
+// Every page sits in this shell: it applies large-text mode (适老化), shows the
+// one notice bar for failed calls, and the 开发模式 badge on the local host.
+import { View, Text } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { useUi } from '../../stores/ui'
+import { useSession } from '../../stores/session'
+import './index.scss'
+
+export interface PageShellProps {
+  title?: string
+  children: ReactNode
+}
+
+export function PageShell({ title, children }: PageShellProps) {
+  const largeText = useUi((s) => s.largeText)
+  const notice = useUi((s) => s.notice)
+  const dismiss = useUi((s) => s.dismissNotice)
+  const devMode = useSession((s) => s.me?.devMode ?? false)
+  return (
+    <View className={`gj-page${largeText ? ' gj-large' : ''}`} data-large-text={largeText ? 'on' : 'off'}>
+      {devMode && (
+        <View className='gj-dev-badge' role='note'>
+          <Text>开发模式 · 演示数据</Text>
+        </View>
+      )}
+      {title && <View className='gj-page__title'>{title}</View>}
+      {notice && (
+        <View className='gj-notice' role='alert' onClick={dismiss}>
+          <Text className='gj-notice__text'>{notice.message}</Text>
+          <Text className='gj-notice__close'>知道了</Text>
+        </View>
+      )}
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '楼长接待日' })

@@ -1,0 +1,64 @@
+// 我的: who I am (as the server says), my roles and units, large-text mode.
+import { View, Text } from '@tarojs/components'
+import { AsyncView } from '../../components/async-view'
+import { go, PAGES } from '../../components/nav'
+import { PageShell } from '../../components/page-shell'
+import { Cell, CellGroup, Switch, Tag } from '../../components/ui'
+import { useCommunity } from '../../components/use-community'
+import { formatArea } from '../../domain/measure'
+import { ROLE_LABELS } from '../../domain/roles'
+import type { MeOutput } from '../../contracts/identity'
+import { hasRole } from '../../stores/session'
+import { useUi } from '../../stores/ui'
+
+export default function MinePage() {
+  const { status, me, error, membership, communityId, retry } = useCommunity()
+  const largeText = useUi((s) => s.largeText)
+  const setLargeText = useUi((s) => s.setLargeText)
+  return (
+    <PageShell title='我的'>
+      <AsyncView<MeOutput> resource={{ status, data: me, error }} onRetry={retry}>
+        {(m) => (
+          <>
+            <View className='gj-card' data-testid='me'>
+              <View className='gj-card__head'>{m.person.name}</View>
+              {m.memberships.length === 0 && <Text className='gj-muted'>您还没有加入任何小区。</Text>}
+              {m.memberships.map((ms) => (
+                <View key={ms.communityId} className='gj-row'>
+                  <Text>{ms.communityName}</Text>
+                  <View className='gj-tags'>{ms.roles.map((r) => <Tag key={r} type={r === 'owner' ? 'success' : 'primary'}>{ROLE_LABELS[r]}</Tag>)}</View>
+                </View>
+              ))}
+            </View>
+            <View className='gj-section-title'>我的房屋</View>
+            <View className='gj-card' data-testid='my-units'>
+              {m.units.filter((u) => u.communityId === communityId).length === 0 ? (
+                <Text className='gj-muted'>还没有绑定房屋。</Text>
+              ) : (
+                m.units.filter((u) => u.communityId === communityId).map((u) => (
+                  <View key={`${u.building}-${u.unitNo}-${u.relation}`} className='gj-row'>
+                    <Text>{u.building} {u.unitNo}（{u.relation === 'owner' ? '业主' : '住户'}）</Text>
+                    <Text className='gj-muted'>{u.area > 0 ? formatArea(u.area) : ''}</Text>
+                  </View>
+                ))
+              )}
+            </View>
+          </>
+        )}
+      </AsyncView>
+      <View className='gj-section-title'>设置</View>
+      <CellGroup>
+        <Cell
+          title='大字模式'
+          description='放大所有页面的文字和按钮'
+          extra={<Switch checked={largeText} onChange={(v: boolean) => setLargeText(v)} aria-label='大字模式' />}
+        />
+        {hasRole(membership, 'committee') && <Cell title='角色管理' description='任命楼长、业委会、物业、监督' clickable onClick={go(PAGES.roles)} />}
+        {hasRole(membership, 'committee', 'supervisor') && <Cell title='审计日志' clickable onClick={go(PAGES.audit)} />}
+        {me?.devMode && process.env.TARO_ENV === 'h5' && (
+          <Cell title='切换演示身份' description='开发模式' clickable onClick={() => { window.location.href = '/dev/signout' }} />
+        )}
+      </CellGroup>
+    </PageShell>
+  )
+}
