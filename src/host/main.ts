@@ -1,21 +1,44 @@
 // Starts the local host: `node dist/host/main.js`. Settings: PORT (default
 // 3000, 0 picks a free one), DATA_DIR (default .data), HOST_MODE
 // (development unless "production"), STATIC_DIR (default dist/h5).
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { sqlitePorts } from '../cloud/kit/sqlite'
 import { seedDemo } from '../seed/seed-sqlite'
 import { loadSecret } from './session'
 import { startHost } from './server'
 
+const DATA_DIR_ERRORS: Record<string, string> = {
+  EEXIST: '路径上已有同名文件', ENOTDIR: '路径中有一段是文件而不是文件夹', EACCES: '没有写入权限',
+  EPERM: '没有写入权限', EROFS: '文件系统只读', ENOSPC: '磁盘已满',
+}
+
+/** Fails at once, naming DATA_DIR, when the data folder cannot be created or written. */
+function checkDataDir(dataDir: string) {
+  try {
+    mkdirSync(dataDir, { recursive: true })
+    if (!statSync(dataDir).isDirectory()) throw new Error('不是文件夹')
+    // A real write is the only sure test: access() says yes to root, and a
+    // read-only mount would otherwise surface later as a SQLite error.
+    const probe = join(dataDir, `.write-check-${process.pid}`)
+    writeFileSync(probe, '')
+    rmSync(probe, { force: true })
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? ''
+    const reason = DATA_DIR_ERRORS[code] ?? (e instanceof Error ? e.message : String(e))
+    throw new Error(`DATA_DIR 无法使用：${dataDir}（${reason}${code ? `，${code}` : ''}），请指向一个可写的文件夹`)
+  }
+}
+
 async function main() {
   const started = process.hrtime.bigint()
   const dataDir = resolve(process.env.DATA_DIR || '.data')
   const devMode = process.env.HOST_MODE !== 'production'
-  const port = Number(process.env.PORT ?? 3000)
+  const port = Number(process.env.PORT || 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 设置无效：${process.env.PORT}`)
   const staticDir = resolve(process.env.STATIC_DIR || 'dist/h5')
 
+  checkDataDir(dataDir)
   const ports = sqlitePorts(join(dataDir, 'gongjian.db'))
   if (devMode && seedDemo(ports.db, ports.now())) console.log('已创建演示小区：长城二花园（798 户）')
   const host = await startHost({ ports, secret: loadSecret(dataDir), devMode, staticDir: existsSync(join(staticDir, 'index.html')) ? staticDir : null, port })

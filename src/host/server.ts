@@ -2,7 +2,7 @@
 // function over HTTP on 127.0.0.1, with the embedded SQLite database.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createReadStream, existsSync, statSync } from 'node:fs'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Result } from '../contracts/result'
 import { findFunction } from '../cloud/registry'
@@ -85,12 +85,23 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       if (e instanceof BodyError) return sendJson(res, 413, fail(e.code, e.message))
       return sendJson(res, 400, fail('BAD_REQUEST', '请求内容不是有效的 JSON'))
     }
+    // Every function takes an object; anything else would reach the schema and
+    // come back with zod's English message instead of ours.
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      return sendJson(res, 400, fail('BAD_REQUEST', '请求内容必须是 JSON 对象'))
+    }
     const result = await fn(event, { principal: principalOf(req), ports: opts.ports, devMode: opts.devMode })
     sendJson(res, result.ok ? 200 : STATUS[result.code] ?? 422, result)
   }
 
   async function devSignin(req: IncomingMessage, res: ServerResponse) {
-    const body = (await readBody(req, 4096)).toString('utf8')
+    let body: string
+    try {
+      body = (await readBody(req, 4096)).toString('utf8')
+    } catch (e) {
+      if (e instanceof BodyError) return sendJson(res, 413, fail(e.code, '请求内容过大'))
+      throw e
+    }
     const personId = new URLSearchParams(body).get('personId') ?? ''
     const person = DEMO_PEOPLE.find((p) => p.id === personId)
     if (!person) return sendJson(res, 400, fail('INVALID_INPUT', 'personId：没有这个演示身份'))
@@ -112,20 +123,37 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
 
   function serveStatic(pathname: string, res: ServerResponse) {
     if (!opts.staticDir) return sendJson(res, 404, fail('NOT_FOUND', '未构建 H5 页面：请先运行 npm run build:h5'))
-    const root = normalize(opts.staticDir)
-    let file = normalize(join(root, decodeURIComponent(pathname)))
+    const root = resolve(opts.staticDir)
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname)
+    } catch {
+      return sendJson(res, 404, fail('NOT_FOUND', '找不到该页面'))
+    }
+    if (decoded.includes('\0')) return sendJson(res, 404, fail('NOT_FOUND', '找不到该页面'))
+    let file = normalize(join(root, decoded))
     if (!file.startsWith(root + sep) && file !== root) return sendJson(res, 404, fail('NOT_FOUND', '找不到该页面'))
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
     if (!existsSync(file)) return sendJson(res, 404, fail('NOT_FOUND', '未构建 H5 页面：请先运行 npm run build:h5'))
     const isHtml = extname(file) === '.html'
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': isHtml ? 'no-cache' : 'public, max-age=3600' })
-    createReadStream(file).pipe(res)
+    // Without an error listener a file that vanishes or cannot be read would
+    // crash the whole host.
+    createReadStream(file).on('error', () => res.destroy()).pipe(res)
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const path = url.pathname
     const route = async () => {
+      // Parsed inside the catch: a request line such as `GET http://[/` makes
+      // URL throw, which outside it would take the whole host down. Prefixing
+      // keeps `//x` a path rather than a host name.
+      let path: string
+      try {
+        const target = req.url ?? '/'
+        path = new URL(target.startsWith('/') ? `http://localhost${target}` : target, 'http://localhost').pathname
+      } catch {
+        return sendJson(res, 400, fail('BAD_REQUEST', '请求地址无效'))
+      }
       if (path.startsWith('/api/fn/')) {
         if (req.method !== 'POST') return sendJson(res, 405, fail('BAD_REQUEST', '请使用 POST 调用云函数'))
         return callFunction(path.slice('/api/fn/'.length), req, res)

@@ -6,6 +6,7 @@ import { AppError, isAppError } from '../../domain/errors'
 import type { Role } from '../../domain/roles'
 import type { Result } from '../../contracts/result'
 import type { Membership, Person, Ports } from './ports'
+import { zhErrorMap } from './zod-messages'
 
 /** Who the platform says is calling: WeChat's OPENID, or the host's signed session. */
 export interface Principal {
@@ -90,7 +91,7 @@ async function resolveCaller(inv: Invocation, access: Access, input: unknown): P
 export function defineFunction<S extends z.ZodTypeAny, O>(def: FunctionDef<S, O>): CloudFunction {
   const fn = async (event: unknown, inv: Invocation): Promise<Result<O>> => {
     try {
-      const parsed = def.input.safeParse(event ?? {})
+      const parsed = def.input.safeParse(event ?? {}, { errorMap: zhErrorMap })
       if (!parsed.success) throw describeZodError(parsed.error)
       const caller = await resolveCaller(inv, def.access, parsed.data)
       const data = await def.run({ input: parsed.data, caller, ports: inv.ports, now: inv.ports.now(), devMode: inv.devMode })
