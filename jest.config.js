@@ -1,6 +1,8 @@
 // `jest`: the node project (domain, cloud functions against a real SQLite
 // file, CLIs) and the jsdom project (pages with @testing-library/react).
-const taroEsm = ['@tarojs', '@nutui', '@babel/runtime', 'lodash-es', '@stencil', 'swiper', 'ssr-window', 'dom7', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj']
+// Taro ships ES modules (and bundles nested node_modules of its own), so
+// everything under @tarojs and these packages goes through babel too.
+const taroEsm = ['@tarojs', 'nanoid', '@nutui', '@babel/runtime', 'lodash-es', '@stencil', 'swiper', 'ssr-window', 'dom7', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj']
 
 module.exports = {
   projects: [
@@ -17,7 +19,7 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/pages/env.js'],
       setupFilesAfterEnv: ['<rootDir>/tests/pages/setup.ts'],
       transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.m?js$': 'babel-jest' },
-      transformIgnorePatterns: [`/node_modules/(?!(${taroEsm.join('|')})/)`],
+      transformIgnorePatterns: [`^(?!.*/node_modules/@tarojs/).*/node_modules/(?!(${taroEsm.join('|')})/)`],
       moduleNameMapper: {
         '^@tarojs/taro$': '<rootDir>/tests/pages/taro-h5.ts',
         '^@tarojs/components$': '@tarojs/components/lib/react/index',

@@ -1,0 +1,21 @@
+// Renders a page as a given demo person, with the real cloud functions and a
+// real SQLite file behind the client (only the HTTP hop is skipped).
+import { render } from '@testing-library/react'
+import type { ReactElement } from 'react'
+import { setTransport } from '../../src/services/cloud-client'
+import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
+import { useSession } from '../../src/stores/session'
+import { useUi } from '../../src/stores/ui'
+import { DEMO, createHarness, type Harness } from './harness'
+
+export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness()) {
+  setTransport((name, input) => harness.callRaw(name, input, person ? DEMO[person].openid : null))
+  return { harness, ...render(page) }
+}
+
+/** Zustand stores are module singletons: start every test from scratch. */
+export function resetStores() {
+  useSession.getState().reset()
+  useUi.setState({ largeText: false, notice: null })
+  for (const r of [overviewResource, peopleResource, auditResource]) r.store.getState().reset()
+}
