@@ -2,6 +2,7 @@
 // imports it as types only; each capability adds its functions here.
 import type { z } from 'zod'
 import type * as identity from './identity'
+import type * as voting from './voting'
 
 type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
@@ -13,6 +14,20 @@ export interface Api {
   'audit-log': Fn<typeof identity.auditLogInput, identity.AuditLogOutput>
   'community-overview': Fn<typeof identity.communityOverviewInput, identity.CommunityOverview>
   'community-people': Fn<typeof identity.communityPeopleInput, identity.CommunityPerson[]>
+  'assembly-call': Fn<typeof voting.assemblyCallInput, voting.AssemblyCallOutput>
+  'assembly-list': Fn<typeof identity.communityInput, voting.AssemblySummary[]>
+  'assembly-get': Fn<typeof voting.assemblyRef, voting.AssemblyDetail>
+  'ballot-cast': Fn<typeof voting.ballotCastInput, voting.BallotReceipt>
+  'ballot-paper': Fn<typeof voting.ballotPaperInput, voting.BallotReceipt>
+  'proxy-grant': Fn<typeof voting.proxyGrantInput, voting.ProxyGrantOutput>
+  'proxy-revoke': Fn<typeof voting.proxyRevokeInput, voting.AuditedOutput>
+  'assembly-close': Fn<typeof voting.assemblyRef, voting.PublishedResultView>
+  'objection-file': Fn<typeof voting.objectionFileInput, voting.ObjectionFileOutput>
+  'objection-resolve': Fn<typeof voting.objectionResolveInput, voting.AuditedOutput>
+  'assembly-certify': Fn<typeof voting.assemblyRef, voting.PublishedResultView>
+  'ballot-list': Fn<typeof voting.assemblyRef, voting.PublishedBallot[]>
+  'assembly-export': Fn<typeof voting.assemblyRef, voting.ExportPackage>
+  'outbox-list': Fn<typeof voting.outboxInput, voting.OutboxView[]>
 }
 
 export type FunctionName = keyof Api

@@ -4,6 +4,7 @@
 // transaction, so a change and its audit entry stand or fall together.
 import type { AuditEntry } from '../../domain/audit-chain'
 import type { Role } from '../../domain/roles'
+import type { VotingPort, NotificationPort } from './voting-port'
 
 export interface Person {
   id: string
@@ -80,4 +81,6 @@ export interface Ports {
   roles: RolePort
   roll: RollPort
   audit: AuditPort
+  voting: VotingPort
+  notifications: NotificationPort
 }

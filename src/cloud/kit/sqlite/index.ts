@@ -4,6 +4,7 @@ import { sqliteAudit } from './audit'
 import { openDatabase, type Db } from './db'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
+import { sqliteNotifications, sqliteVoting } from './voting'
 
 export interface SqlitePorts extends Ports {
   db: Db
@@ -19,6 +20,8 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     roles: sqliteRoles(db),
     roll: sqliteRoll(db),
     audit: sqliteAudit(db, now),
+    voting: sqliteVoting(db),
+    notifications: sqliteNotifications(db),
     close: () => db.close(),
   }
 }
