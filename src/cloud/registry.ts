@@ -5,6 +5,7 @@ import type { CloudFunction } from './kit/handler'
 import { main as auditLog } from './audit-log'
 import { main as communityOverview } from './community-overview'
 import { main as communityPeople } from './community-people'
+import { main as fileUpload } from './file-upload'
 import { main as me } from './me'
 import { main as ping } from './ping'
 import { main as roleGrant } from './role-grant'
@@ -18,6 +19,7 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'audit-log': auditLog,
   'community-overview': communityOverview,
   'community-people': communityPeople,
+  'file-upload': fileUpload,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

@@ -12,6 +12,7 @@ export interface Api {
   'role-revoke': Fn<typeof identity.roleRevokeInput, identity.RoleChangeOutput>
   'audit-log': Fn<typeof identity.auditLogInput, identity.AuditLogOutput>
   'community-overview': Fn<typeof identity.communityOverviewInput, identity.CommunityOverview>
+  'file-upload': Fn<typeof identity.fileUploadInput, identity.UploadedFile>
   'community-people': Fn<typeof identity.communityPeopleInput, identity.CommunityPerson[]>
 }
 

@@ -1,7 +1,10 @@
 // All ports over one SQLite database.
 import type { Ports } from '../ports'
 import { sqliteAudit } from './audit'
+import { dirname, join } from 'node:path'
 import { openDatabase, type Db } from './db'
+import { sqliteFiles } from './files'
+import { sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
 
@@ -10,6 +13,7 @@ export interface SqlitePorts extends Ports {
   close(): void
 }
 
+/** All ports over the database `file`; uploaded files go to a `files` folder beside it. */
 export function sqlitePorts(file: string, now: () => number = Date.now): SqlitePorts {
   const db = openDatabase(file)
   return {
@@ -19,6 +23,8 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     roles: sqliteRoles(db),
     roll: sqliteRoll(db),
     audit: sqliteAudit(db, now),
+    files: sqliteFiles(db, join(dirname(file), 'files')),
+    notifications: sqliteOutbox(db),
     close: () => db.close(),
   }
 }
