@@ -19,9 +19,9 @@ afterEach(async () => {
   h.close()
 })
 
-const upload = (body: Buffer, who: string | null, q: Record<string, string> = {}) =>
+const upload = (body: Buffer, who: string | null, q: Record<string, string> = {}): Promise<Response> =>
   fetch(`${host.url}api/files?${new URLSearchParams({ communityId: C, purpose: 'photo', name: '漏水.png', ...q })}`, {
-    method: 'POST', body, headers: who ? { cookie: cookie(who) } : {},
+    method: 'POST', body: new Uint8Array(body), headers: who ? { cookie: cookie(who) } : {},
   })
 
 test('a member uploads a photo and members of the community can fetch it back, byte for byte', async () => {
