@@ -28,12 +28,16 @@ function cloudEnv(): string | undefined {
 }
 
 let cloudReady = false
+function ensureCloud() {
+  if (!cloudReady) {
+    Taro.cloud.init({ env: cloudEnv(), traceUser: true })
+    cloudReady = true
+  }
+}
+
 const weappTransport: Transport = async (name, data) => {
   try {
-    if (!cloudReady) {
-      Taro.cloud.init({ env: cloudEnv(), traceUser: true })
-      cloudReady = true
-    }
+    ensureCloud()
     const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> })
     return res.result as Result<unknown>
   } catch {
@@ -83,6 +87,7 @@ const httpUploader: Uploader = async ({ communityId, purpose, path, name }) => {
 // checks kind and size when a function first uses the file id.
 const weappUploader: Uploader = async ({ communityId, purpose, path, name }) => {
   try {
+    ensureCloud()
     const res = await Taro.cloud.uploadFile({ cloudPath: `${communityId}/${purpose}/${Date.now()}-${name}`, filePath: path })
     return { ok: true, data: { fileId: res.fileID, size: 0 } }
   } catch {
