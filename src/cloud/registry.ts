@@ -16,9 +16,9 @@ import { main as objectionResolve } from './objection-resolve'
 import { main as assemblyCertify } from './assembly-certify'
 import { main as ballotList } from './ballot-list'
 import { main as assemblyExport } from './assembly-export'
-import { main as outboxList } from './outbox-list'
 import { main as communityOverview } from './community-overview'
 import { main as communityPeople } from './community-people'
+import { main as fileUpload } from './file-upload'
 import { main as me } from './me'
 import { main as ping } from './ping'
 import { main as roleGrant } from './role-grant'
@@ -45,7 +45,7 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'assembly-certify': assemblyCertify,
   'ballot-list': ballotList,
   'assembly-export': assemblyExport,
-  'outbox-list': outboxList,
+  'file-upload': fileUpload,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

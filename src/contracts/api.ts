@@ -1,12 +1,12 @@
 // The map from cloud-function name to its input and answer types. The client
-// imports it as types only; each capability adds its functions here.
+// imports it as types only; each capability adds its own interface here.
 import type { z } from 'zod'
 import type * as identity from './identity'
 import type * as voting from './voting'
 
-type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
+export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
-export interface Api {
+export interface IdentityApi {
   ping: Fn<typeof identity.pingInput, identity.PingOutput>
   me: Fn<typeof identity.meInput, identity.MeOutput>
   'role-grant': Fn<typeof identity.roleGrantInput, identity.RoleChangeOutput>
@@ -14,6 +14,10 @@ export interface Api {
   'audit-log': Fn<typeof identity.auditLogInput, identity.AuditLogOutput>
   'community-overview': Fn<typeof identity.communityOverviewInput, identity.CommunityOverview>
   'community-people': Fn<typeof identity.communityPeopleInput, identity.CommunityPerson[]>
+  'file-upload': Fn<typeof identity.fileUploadInput, identity.UploadedFile>
+}
+
+export interface VotingApi {
   'assembly-call': Fn<typeof voting.assemblyCallInput, voting.AssemblyCallOutput>
   'assembly-list': Fn<typeof identity.communityInput, voting.AssemblySummary[]>
   'assembly-get': Fn<typeof voting.assemblyRef, voting.AssemblyDetail>
@@ -27,7 +31,9 @@ export interface Api {
   'assembly-certify': Fn<typeof voting.assemblyRef, voting.PublishedResultView>
   'ballot-list': Fn<typeof voting.assemblyRef, voting.PublishedBallot[]>
   'assembly-export': Fn<typeof voting.assemblyRef, voting.ExportPackage>
-  'outbox-list': Fn<typeof voting.outboxInput, voting.OutboxView[]>
 }
+
+// One `extends` per capability.
+export interface Api extends IdentityApi, VotingApi {}
 
 export type FunctionName = keyof Api

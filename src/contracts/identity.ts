@@ -1,6 +1,7 @@
 // Requests and answers of the identity and membership functions.
 import { z } from 'zod'
 import { APPOINTED_ROLES, type Role } from '../domain/roles'
+import type { FileKind, FilePurpose } from '../domain/files'
 
 export const id = (label: string) => z.string({ required_error: `缺少${label}`, invalid_type_error: `${label}格式不正确` }).min(1, `缺少${label}`).max(64, `${label}过长`)
 export const communityInput = z.object({ communityId: id('小区编号') }).strict()
@@ -85,4 +86,18 @@ export interface CommunityOverview {
   name: string
   /** The roll every vote counts against: area in hundredths of m², heads by the legal rule. */
   roll: { version: number; units: number; area: number; heads: number; buildings: Array<{ building: string; units: number; area: number; heads: number }> } | null
+}
+
+/** Bytes arrive only through the host's binary upload route (or cloud storage on WeChat), never as JSON. */
+export const fileUploadInput = communityInput.extend({
+  purpose: z.enum(['photo', 'document', 'spreadsheet'], { errorMap: () => ({ message: '用途只能是照片、文件或表格' }) }),
+  name: z.string().trim().min(1, '缺少文件名').max(120, '文件名过长'),
+  bytes: z.instanceof(Uint8Array, { message: '文件内容须通过上传接口提交' }),
+}).strict()
+export interface UploadedFile {
+  fileId: string
+  name: string
+  kind: FileKind
+  purpose: FilePurpose
+  size: number
 }

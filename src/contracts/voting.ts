@@ -174,14 +174,3 @@ export interface PublishedBallot {
 export interface ExportPackage {
   files: Record<'roll.csv' | 'motions.csv' | 'ballots.csv' | 'result.json' | 'audit.json', string>
 }
-
-export interface OutboxView {
-  id: number
-  kind: string
-  title: string
-  body: string
-  audience: string
-  dueAt: number
-  due: boolean
-}
-export const outboxInput = communityInput

@@ -2,6 +2,7 @@
 // Served only when the host runs in development mode, and says so on screen.
 import { ROLE_LABELS, ROLES, type Role } from '../domain/roles'
 import type { Person } from '../cloud/kit/ports'
+import type { OutboxRow } from '../cloud/kit/sqlite/outbox'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -41,4 +42,17 @@ button span{color:#8f959e;font-size:14px}
 <p class="hint">${esc(communityName)} · 演示数据。此页面只在本地开发模式下存在，正式小程序以微信身份登录。</p></header>
 ${groups}
 </body></html>`
+}
+
+/** What would have been sent as WeChat subscription messages, newest first. */
+export function outboxPage(rows: OutboxRow[]): string {
+  const items = rows.map((r) => `<li><b>${esc(r.title)}</b><span>${esc(r.recipient_id)} · ${new Date(r.created_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</span><p>${esc(r.body)}</p></li>`).join('')
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>通知发件箱 · 开发模式</title>
+<style>body{margin:0;font-family:"Noto Sans CJK SC",sans-serif;background:#f5f6f8}header{background:#0b6e4f;color:#fff;padding:16px}
+.badge{background:#ffb020;color:#1f2329;border-radius:4px;padding:2px 8px;font-size:13px;font-weight:bold}
+ul{list-style:none;margin:12px;padding:0}li{background:#fff;border-radius:10px;padding:12px;margin-bottom:8px}
+li span{display:block;color:#8f959e;font-size:13px}li p{margin:6px 0 0}</style></head><body>
+<header><span class="badge">开发模式</span><h1>通知发件箱</h1><p>本地主机不发送微信订阅消息，这里列出本应发送的通知。</p></header>
+<ul>${items || '<li>还没有通知。</li>'}</ul></body></html>`
 }

@@ -5,16 +5,20 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Result } from '../contracts/result'
-import { findFunction } from '../cloud/registry'
-import type { Ports } from '../cloud/kit/ports'
+import { FUNCTIONS, findFunction } from '../cloud/registry'
+import { CONTENT_TYPES, FILE_LIMITS } from '../domain/files'
+import { latestOutbox } from '../cloud/kit/sqlite/outbox'
+import type { SqlitePorts } from '../cloud/kit/sqlite'
 import { DEMO_COMMUNITY_ID, DEMO_COMMUNITY_NAME, DEMO_PEOPLE } from '../seed/demo-community'
-import { signinPage } from './dev-signin'
+import { outboxPage, signinPage } from './dev-signin'
 import { SESSION_COOKIE, readCookie, signSession, verifySession } from './session'
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/** The largest upload any purpose allows (spreadsheets and documents: 10 MB). */
+export const MAX_UPLOAD_BYTES = Math.max(...Object.values(FILE_LIMITS).map((l) => l.maxBytes))
 
 export interface HostOptions {
-  ports: Ports
+  ports: SqlitePorts
   secret: Buffer
   devMode: boolean
   /** Folder of the H5 build; when missing the host still serves the API. */
@@ -52,7 +56,8 @@ class BodyError extends Error {
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) return reject(new BodyError('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB'))
+    const tooLarge = () => new BodyError('PAYLOAD_TOO_LARGE', `请求内容超过 ${Math.round(limit / 1024 / 1024)} MB`)
+    if (declared > limit) return reject(tooLarge())
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
@@ -60,7 +65,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size > limit) {
         req.removeAllListeners('data')
         req.resume()
-        reject(new BodyError('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB'))
+        reject(tooLarge())
       } else chunks.push(c)
     })
     req.on('end', () => resolve(Buffer.concat(chunks)))
@@ -92,6 +97,33 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const result = await fn(event, { principal: principalOf(req), ports: opts.ports, devMode: opts.devMode })
     sendJson(res, result.ok ? 200 : STATUS[result.code] ?? 422, result)
+  }
+
+  /** Binary upload: the bytes are the body, the rest is in the query; the file-upload function decides. */
+  async function upload(query: URLSearchParams, req: IncomingMessage, res: ServerResponse) {
+    let bytes: Buffer
+    try {
+      bytes = await readBody(req, MAX_UPLOAD_BYTES)
+    } catch (e) {
+      if (e instanceof BodyError) return sendJson(res, 413, fail(e.code, '文件超过 10 MB，请压缩后再上传'))
+      throw e
+    }
+    const event = { communityId: query.get('communityId') ?? '', purpose: query.get('purpose') ?? '', name: query.get('name') ?? '', bytes: new Uint8Array(bytes) }
+    const result = await FUNCTIONS['file-upload'](event, { principal: principalOf(req), ports: opts.ports, devMode: opts.devMode })
+    sendJson(res, result.ok ? 200 : STATUS[result.code] ?? 422, result)
+  }
+
+  /** A stored file, for signed-in members of the community it belongs to. */
+  async function download(id: string, req: IncomingMessage, res: ServerResponse) {
+    const principal = principalOf(req)
+    if (!principal) return sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录'))
+    const [person, meta] = await Promise.all([opts.ports.identity.personByOpenid(principal.openid), opts.ports.files.meta(id)])
+    if (!person) return sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录'))
+    const member = meta && (await opts.ports.identity.membershipsOf(person.id)).some((m) => m.communityId === meta.communityId)
+    const bytes = member ? await opts.ports.files.read(id) : null
+    if (!meta || !bytes) return sendJson(res, 404, fail('NOT_FOUND', '找不到该文件'))
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[meta.kind], 'content-length': bytes.length, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' })
+    res.end(bytes)
   }
 
   async function devSignin(req: IncomingMessage, res: ServerResponse) {
@@ -147,13 +179,19 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       // Parsed inside the catch: a request line such as `GET http://[/` makes
       // URL throw, which outside it would take the whole host down. Prefixing
       // keeps `//x` a path rather than a host name.
-      let path: string
+      let url: URL
       try {
         const target = req.url ?? '/'
-        path = new URL(target.startsWith('/') ? `http://localhost${target}` : target, 'http://localhost').pathname
+        url = new URL(target.startsWith('/') ? `http://localhost${target}` : target, 'http://localhost')
       } catch {
         return sendJson(res, 400, fail('BAD_REQUEST', '请求地址无效'))
       }
+      const path = url.pathname
+      if (path === '/api/files') {
+        if (req.method !== 'POST') return sendJson(res, 405, fail('BAD_REQUEST', '请使用 POST 上传文件'))
+        return upload(url.searchParams, req, res)
+      }
+      if (path.startsWith('/api/files/') && req.method === 'GET') return download(path.slice('/api/files/'.length), req, res)
       if (path.startsWith('/api/fn/')) {
         if (req.method !== 'POST') return sendJson(res, 405, fail('BAD_REQUEST', '请使用 POST 调用云函数'))
         return callFunction(path.slice('/api/fn/'.length), req, res)
@@ -162,6 +200,10 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         if (!opts.devMode) return sendJson(res, 404, fail('NOT_FOUND', '找不到该页面'))
         if (path === '/dev/signin' && req.method === 'GET') return signinHtml(res)
         if (path === '/dev/signin' && req.method === 'POST') return devSignin(req, res)
+        if (path === '/dev/outbox' && req.method === 'GET') {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+          return res.end(outboxPage(latestOutbox(opts.ports.db)))
+        }
         if (path === '/dev/signout') {
           res.writeHead(303, { location: '/dev/signin', 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })
           return res.end()

@@ -74,13 +74,22 @@ describe('calling an assembly', () => {
     expect((await get('p-zhang-wei', assemblyId)).shortNoticeReason).toBe('电梯停运，需尽快决定')
   })
 
-  test('calling schedules the reminders (opening, a day before closing) in the outbox, and audits the call', async () => {
+  test('calling audits the call; owners are notified once when voting opens and once a day before it closes', async () => {
     const { assemblyId, auditSeq } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
-    const outbox = expectOk(await h.call('outbox-list', { communityId: C }, 'p-sun-li')).filter((m) => m.title.includes('测试大会'))
-    expect(outbox.map((m) => [m.kind, m.dueAt, m.due])).toEqual([['vote.opens', T0 + 16 * DAY_MS, false], ['vote.closing', T0 + 22 * DAY_MS, false]])
-    expect(await h.call('outbox-list', { communityId: C }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const entry = (await h.ports.audit.all(C)).find((e) => e.seq === auditSeq)!
     expect(entry).toMatchObject({ action: 'assembly.call', subject: `assembly:${assemblyId}`, actorId: 'p-li-jianguo' })
+    const sent = (kind: string) => h.ports.db.prepare('SELECT recipient_id FROM outbox WHERE kind = ? AND page LIKE ? ORDER BY recipient_id').pluck().all(kind, `%${assemblyId}`) as string[]
+    expect(sent('vote.opened')).toEqual([])
+    h.setNow(T0 + 16 * DAY_MS)
+    await get('p-zhang-wei', assemblyId)
+    await get('p-chen-jing', assemblyId)
+    const owners = ['p-chen-jing', 'p-huang-meiling', 'p-li-jianguo', 'p-wang-xiuying', 'p-zhang-wei']
+    expect(sent('vote.opened')).toEqual(owners)
+    expect(sent('vote.closing')).toEqual([])
+    h.setNow(T0 + 22 * DAY_MS)
+    await get('p-zhang-wei', assemblyId)
+    await get('p-zhang-wei', assemblyId)
+    expect(sent('vote.closing')).toEqual(owners)
   })
 
   test('voting opens by server time: the roll version is fixed then, once, and audited', async () => {

@@ -1,9 +1,7 @@
 // The committee calls an owners' assembly: the notice is published now (server
-// time), voting opens and closes at the times given, and owners are reminded
-// when it opens and a day before it closes. Audited.
+// time) and voting opens and closes at the times given. Audited.
 import { AppError } from '../../domain/errors'
-import { checkMotionSpecs, checkSchedule, DAY_MS, votingSettings } from '../../domain/voting/assembly'
-import { formatDateTime } from '../../domain/time'
+import { checkMotionSpecs, checkSchedule, votingSettings } from '../../domain/voting/assembly'
 import { assemblyCallInput, type AssemblyCallOutput } from '../../contracts/voting'
 import { newId } from '../kit/assembly'
 import { defineFunction, requireCaller } from '../kit/handler'
@@ -35,20 +33,12 @@ export const main = defineFunction({
       id, communityId: input.communityId, title: input.title, notice: input.notice, attachments: input.attachments, noticeAt: now,
       opensAt: input.opensAt, closesAt: input.closesAt, shortNoticeReason: reason, createdBy: actor.person.id, motions,
     }
-    const remind = (kind: string, title: string, body: string, dueAt: number) => ({ communityId: input.communityId, audience: 'owners' as const, kind, subject: `assembly:${id}`, title, body, dueAt })
-    const reminders = [
-      remind('vote.opens', `「${input.title}」开始投票`, `投票时间：${formatDateTime(input.opensAt)} 至 ${formatDateTime(input.closesAt)}，请在「投票」页参加表决。`, input.opensAt),
-      ...(input.closesAt - DAY_MS > input.opensAt
-        ? [remind('vote.closing', `「${input.title}」明天截止`, `投票将于 ${formatDateTime(input.closesAt)} 截止，尚未投票的业主请尽快投票。`, input.closesAt - DAY_MS)]
-        : []),
-    ]
     const auditSeq = await ports.voting.callAssembly(
       assembly,
       {
         communityId: input.communityId, actorId: actor.person.id, action: 'assembly.call', subject: `assembly:${id}`,
         data: { title: input.title, noticeAt: now, opensAt: input.opensAt, closesAt: input.closesAt, shortNoticeReason: reason, motions: motions.map(({ id: mid, matter, title, seats, candidates }) => ({ id: mid, matter, title, seats, candidates: candidates.map((c) => c.name) })) },
       },
-      reminders,
     )
     return { assemblyId: id, motionIds: motions.map((m) => m.id), auditSeq }
   },

@@ -3,7 +3,7 @@
 // storing one owner's submission whatever the channel.
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../domain/errors'
-import { checkVotes, checkVotingOpen, phaseOf, type MotionSpec, type Vote } from '../../domain/voting/assembly'
+import { checkVotes, checkVotingOpen, DAY_MS, phaseOf, type MotionSpec, type Vote } from '../../domain/voting/assembly'
 import { matterOf } from '../../domain/voting/matters'
 import { formatDateTime } from '../../domain/time'
 import type { AssemblySummary, BallotReceipt, MotionView, ParticipationView } from '../../contracts/voting'
@@ -22,11 +22,36 @@ export async function loadAssembly(ports: Ports, communityId: string, assemblyId
  * vote cannot move the base.
  */
 export async function openIfDue(ports: Ports, a: AssemblyRecord, now: number): Promise<AssemblyRecord> {
+  await remindBeforeClose(ports, a, now)
   if (a.rollVersion !== null || now < a.opensAt) return a
-  await ports.voting.openVoting(a.id, now, (rollVersion, total) => ({
+  const opened = await ports.voting.openVoting(a.id, now, (rollVersion, total) => ({
     communityId: a.communityId, actorId: null, action: 'assembly.open', subject: `assembly:${a.id}`, data: { rollVersion, total, opensAt: a.opensAt, closesAt: a.closesAt },
   }))
+  if (opened) {
+    await notifyOwners(ports, a, now, 'vote.opened', `「${a.title}」开始投票`, `投票时间：${formatDateTime(a.opensAt)} 至 ${formatDateTime(a.closesAt)}，请在「投票」页参加表决。`)
+  }
   return loadAssembly(ports, a.communityId, a.id)
+}
+
+export const assemblyPage = (id: string): string => `/packages/vote/pages/assembly/index?id=${encodeURIComponent(id)}`
+
+async function notifyOwners(ports: Ports, a: AssemblyRecord, now: number, kind: string, title: string, body: string): Promise<void> {
+  const owners = (await ports.identity.communityPeople(a.communityId)).filter((p) => p.roles.includes('owner')).map((p) => p.person.id)
+  // The dedupe key makes each reminder go out once, however many calls race to send it.
+  await ports.notifications.send({ communityId: a.communityId, recipientIds: owners, kind, title, body, page: assemblyPage(a.id), dedupeKey: `${kind}:${a.id}`, at: now })
+}
+
+// Which closing reminders this process has already queued: the dedupe key is
+// the guarantee, this only spares the deadline rush a write per request.
+const closingSent = new Set<string>()
+
+/** A day before the end, owners are reminded once; sent by the first call in that last day. */
+async function remindBeforeClose(ports: Ports, a: AssemblyRecord, now: number): Promise<void> {
+  if (now < a.closesAt - DAY_MS || now >= a.closesAt || a.rollVersion === null) return
+  const key = `${a.communityId}:${a.id}`
+  if (closingSent.has(key)) return
+  closingSent.add(key)
+  await notifyOwners(ports, a, now, 'vote.closing', `「${a.title}」明天截止`, `投票将于 ${formatDateTime(a.closesAt)} 截止，尚未投票的业主请尽快投票；已投票的无需理会。`)
 }
 
 export const specsOf = (a: AssemblyRecord): MotionSpec[] =>

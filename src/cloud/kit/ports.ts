@@ -3,8 +3,9 @@
 // write that must be audited takes its audit draft and appends it in the same
 // transaction, so a change and its audit entry stand or fall together.
 import type { AuditEntry } from '../../domain/audit-chain'
+import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
-import type { VotingPort, NotificationPort } from './voting-port'
+import type { VotingPort } from './voting-port'
 
 export interface Person {
   id: string
@@ -75,12 +76,50 @@ export interface RollPort {
   latest(communityId: string): Promise<RollVersionSummary | null>
 }
 
+export interface StoredFile {
+  id: string
+  communityId: string
+  ownerId: string
+  purpose: FilePurpose
+  name: string
+  kind: FileKind
+  size: number
+  sha256: string
+  createdAt: number
+}
+
+/** Uploaded files: a local folder on the host, cloud storage on WeChat. */
+export interface FilesPort {
+  save(input: { communityId: string; ownerId: string; purpose: FilePurpose; name: string; kind: FileKind; bytes: Uint8Array; at: number }): Promise<StoredFile>
+  meta(id: string): Promise<StoredFile | null>
+  read(id: string): Promise<Uint8Array | null>
+}
+
+export interface Notification {
+  communityId: string
+  recipientIds: string[]
+  kind: string
+  title: string
+  body: string
+  /** The page the notice opens, e.g. /packages/vote/pages/assembly/index?id=… */
+  page?: string
+  /** A notice with the same key is sent once only (e.g. "assembly-opened:a1"). */
+  dedupeKey?: string
+  at: number
+}
+
+/** Notices to people: subscription messages on WeChat, an outbox on the host. Returns how many were queued. */
+export interface NotificationPort {
+  send(n: Notification): Promise<number>
+}
+
 export interface Ports {
   now(): number
   identity: IdentityPort
   roles: RolePort
   roll: RollPort
   audit: AuditPort
+  files: FilesPort
   voting: VotingPort
   notifications: NotificationPort
 }

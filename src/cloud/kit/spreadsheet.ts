@@ -18,9 +18,8 @@ export type TextEncodingName = 'utf8' | 'gbk' | 'utf16le' | 'utf16be'
 export interface SpreadsheetRows {
   /**
    * `rows[i]` is spreadsheet row i + 1 (row 1 is normally the header). Blank
-   * rows inside the sheet are kept as empty arrays, which must not be
-   * modified, so row numbers stay the ones the committee sees; blank rows at
-   * the end are dropped.
+   * rows inside the sheet are kept as empty (frozen) arrays, so row numbers
+   * stay the ones the committee sees; blank rows at the end are dropped.
    */
   rows: string[][]
   /** The worksheet read (XLSX only): the first visible one. */
@@ -30,7 +29,8 @@ export interface SpreadsheetRows {
   encoding?: TextEncodingName
 }
 
-const BLANK: string[] = []
+/** Every blank row is this one frozen array: a 10 MB file of empty lines costs a pointer per row, and writing to it throws. */
+const BLANK = Object.freeze([]) as unknown as string[]
 const MB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`
 
 const unreadable = (fileName: string, why: string): AppError => new AppError('ROLL.UNREADABLE', `无法读取「${fileName}」：${why}`, { fileName })
@@ -84,11 +84,12 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   }
 }
 
-/** Comma unless the first line has more tabs than commas (Excel's「文本文件（制表符分隔）」). */
+/** Comma unless the first lines hold more tabs than commas (Excel's「文本文件（制表符分隔）」and「Unicode 文本」). */
 function sniffDelimiter(text: string): ',' | '\t' {
-  const nl = text.search(/[\r\n]/)
-  const first = nl < 0 ? text : text.slice(0, nl)
-  const count = (ch: string): number => first.split(ch).length - 1
+  let end = 0
+  for (let lines = 0; lines < 10 && end >= 0; lines++) end = text.indexOf('\n', end + 1)
+  const head = end < 0 ? text : text.slice(0, end)
+  const count = (ch: string): number => head.split(ch).length - 1
   return count('\t') > count(',') ? '\t' : ','
 }
 
@@ -115,7 +116,8 @@ function countFilledLines(text: string, delimiter: string): number {
 
 function readCsv(bytes: Uint8Array, fileName: string): SpreadsheetRows {
   const { text, encoding } = decodeText(bytes)
-  if (text.includes('\u0000') || text.includes('\ufffd')) {
+  // NUL never occurs in a text table; U+FFFD after GB18030 means the bytes were no known encoding.
+  if (text.includes('\u0000') || (encoding === 'gbk' && text.includes('\ufffd'))) {
     throw unreadable(fileName, '内容不是文字表格，或编码无法识别；请在 Excel 或 WPS 中另存为「CSV UTF-8」或 .xlsx 后再上传')
   }
   const delimiter = sniffDelimiter(text)
@@ -189,13 +191,27 @@ function valueText(v: CellValue, numFmt?: string): string {
 /** A merged cell shows its first cell's value in every row it covers; exceljs hands that through `value`. */
 const cellText = (cell: Cell): string => valueText(cell.value, cell.numFmt)
 
+type ExcelJs = typeof import('exceljs')
+
+/**
+ * Loaded on demand, so a CSV upload (and every other function) never pays for
+ * it. Bundlers and babel hand over exceljs's names; Node's own ESM loader (an
+ * unbundled or `external` build) sees this CommonJS module as a default only.
+ */
+async function loadExcelJs(): Promise<ExcelJs> {
+  const m = (await import('exceljs')) as ExcelJs & { default?: ExcelJs }
+  return typeof m.Workbook === 'function' ? m : (m.default as ExcelJs)
+}
+
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SpreadsheetRows> {
-  // Loaded on demand: a CSV upload (and every other function) never pays for it.
-  const { Workbook } = await import('exceljs')
+  const { Workbook } = await loadExcelJs()
   const workbook = new Workbook()
   try {
-    // exceljs wants an ArrayBuffer-backed Buffer; its typings predate Node 20's generic Buffer.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
+    // exceljs (JSZip underneath) takes an ArrayBuffer too, which its typings
+    // call Buffer; a copy costs a few MB at most.
+    const copy = new ArrayBuffer(bytes.byteLength)
+    new Uint8Array(copy).set(bytes)
+    await workbook.xlsx.load(copy)
   } catch {
     throw unreadable(fileName, '不是有效的 .xlsx 工作簿（可能已损坏，或是 WPS/Numbers 的其他格式）；请另存为 .xlsx 或「CSV UTF-8」后再上传')
   }

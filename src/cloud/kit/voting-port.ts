@@ -35,16 +35,6 @@ export interface AssemblyRecord extends Omit<NewAssembly, 'motions'> {
   motions: NewAssembly['motions']
 }
 
-export interface Reminder {
-  communityId: string
-  audience: 'owners'
-  kind: string
-  subject: string
-  title: string
-  body: string
-  dueAt: number
-}
-
 export interface Voter {
   voterKey: string
   area: number
@@ -128,7 +118,7 @@ export interface ObjectionRecord {
 export interface VotingPort {
   /** The community's stored settings object (parsed by the domain). */
   communitySettings(communityId: string): Promise<unknown>
-  callAssembly(a: NewAssembly, audit: AuditDraft, reminders: Reminder[]): Promise<number>
+  callAssembly(a: NewAssembly, audit: AuditDraft): Promise<number>
   assemblies(communityId: string): Promise<AssemblyRecord[]>
   assembly(communityId: string, assemblyId: string): Promise<AssemblyRecord | null>
   /** Which of these motion ids exist in some other assembly of the community. */
@@ -161,15 +151,4 @@ export interface VotingPort {
   fileObjection(o: ObjectionRecord, audit: AuditDraft): Promise<number>
   resolveObjection(id: string, r: { resolution: 'upheld' | 'dismissed'; reason: string; by: string; at: number }, audit: AuditDraft): Promise<number | null>
   objections(assemblyId: string): Promise<ObjectionRecord[]>
-}
-
-export interface OutboxMessage extends Reminder {
-  id: number
-  createdAt: number
-}
-
-export interface NotificationPort {
-  /** Queues messages to go out at their due time. */
-  schedule(messages: Reminder[], at: number): Promise<void>
-  outbox(communityId: string, limit: number): Promise<OutboxMessage[]>
 }

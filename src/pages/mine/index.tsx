@@ -51,7 +51,7 @@ export default function MinePage() {
         <Cell
           title='大字模式'
           description='放大所有页面的文字和按钮'
-          extra={<Switch checked={largeText} onChange={(v: boolean) => setLargeText(v)} aria-label='大字模式' />}
+          extra={<Switch checked={largeText} loadingIcon={null} onChange={(v: boolean) => setLargeText(v)} aria-label='大字模式' />}
         />
         {hasRole(membership, 'committee') && <Cell title='角色管理' description='任命楼长、业委会、物业、监督' clickable onClick={go(PAGES.roles)} />}
         {hasRole(membership, 'committee', 'supervisor') && <Cell title='审计日志' clickable onClick={go(PAGES.audit)} />}

@@ -1,16 +1,20 @@
 // All ports over one SQLite database.
 import type { Ports } from '../ports'
 import { sqliteAudit } from './audit'
+import { dirname, join } from 'node:path'
 import { openDatabase, type Db } from './db'
+import { sqliteFiles } from './files'
+import { sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
-import { sqliteNotifications, sqliteVoting } from './voting'
+import { sqliteVoting } from './voting'
 
 export interface SqlitePorts extends Ports {
   db: Db
   close(): void
 }
 
+/** All ports over the database `file`; uploaded files go to a `files` folder beside it. */
 export function sqlitePorts(file: string, now: () => number = Date.now): SqlitePorts {
   const db = openDatabase(file)
   return {
@@ -20,8 +24,9 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     roles: sqliteRoles(db),
     roll: sqliteRoll(db),
     audit: sqliteAudit(db, now),
+    files: sqliteFiles(db, join(dirname(file), 'files')),
+    notifications: sqliteOutbox(db),
     voting: sqliteVoting(db),
-    notifications: sqliteNotifications(db),
     close: () => db.close(),
   }
 }

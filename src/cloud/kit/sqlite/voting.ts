@@ -5,7 +5,7 @@
 import { summariseRoll, voterKeyOf } from '../../../domain/roll'
 
 import type {
-  AssemblyRecord, BallotMarks, NewAssembly, Submission, NotificationPort, ObjectionRecord, OutboxMessage, Participation, ProxyRecord, PublishedResult, Reminder, StoredBallot, Voter, VotingPort,
+  AssemblyRecord, BallotMarks, NewAssembly, ObjectionRecord, Participation, ProxyRecord, PublishedResult, StoredBallot, Submission, Voter, VotingPort,
 } from '../voting-port'
 import { appendAudit } from './audit'
 import type { Db } from './db'
@@ -32,12 +32,6 @@ const marksOf = (r: Pick<BallotRowDb, 'choice' | 'marks'>): BallotMarks => (r.ch
 
 const isPrimaryKeyViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-
-function insertOutbox(db: Db, messages: Reminder[], at: number): void {
-  const stmt = db.prepare('INSERT INTO outbox (community_id, audience, kind, subject, title, body, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-  for (const m of messages) stmt.run(m.communityId, m.audience, m.kind, m.subject, m.title, m.body, m.dueAt, at)
-}
-
 
 /** Writes an assembly with its motions and candidates (inside the caller's transaction). */
 export function insertAssembly(db: Db, a: NewAssembly): void {
@@ -139,10 +133,9 @@ export function sqliteVoting(db: Db): VotingPort {
       return s ? JSON.parse(s) : {}
     },
 
-    async callAssembly(a, audit, reminders) {
+    async callAssembly(a, audit) {
       return db.transaction(() => {
         insertAssembly(db, a)
-        insertOutbox(db, reminders, a.noticeAt)
         return appendAudit(db, audit, a.noticeAt).seq
       })()
     },
@@ -339,19 +332,3 @@ export function sqliteVoting(db: Db): VotingPort {
     },
   }
 }
-
-export function sqliteNotifications(db: Db): NotificationPort {
-  return {
-    async schedule(messages, at) {
-      db.transaction(() => insertOutbox(db, messages, at))()
-    },
-    async outbox(communityId, limit) {
-      const rows = db.prepare('SELECT * FROM outbox WHERE community_id = ? ORDER BY due_at, id LIMIT ?').all(communityId, limit) as Array<{
-        id: number; community_id: string; audience: 'owners'; kind: string; subject: string; title: string; body: string; due_at: number; created_at: number
-      }>
-      return rows.map((r): OutboxMessage => ({ id: r.id, communityId: r.community_id, audience: r.audience, kind: r.kind, subject: r.subject, title: r.title, body: r.body, dueAt: r.due_at, createdAt: r.created_at }))
-    },
-  }
-}
-
-

@@ -130,19 +130,4 @@ CREATE TABLE objections (
   resolved_at INTEGER
 );
 CREATE INDEX objections_assembly ON objections(assembly_id, filed_at);
-
--- What the notification port would send; on WeChat a timer sends subscription
--- messages from it, on the local host the outbox page shows it.
-CREATE TABLE outbox (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  community_id TEXT NOT NULL,
-  audience TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  subject TEXT NOT NULL,
-  title TEXT NOT NULL,
-  body TEXT NOT NULL,
-  due_at INTEGER NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE INDEX outbox_community ON outbox(community_id, due_at);
 `

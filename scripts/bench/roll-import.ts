@@ -1,0 +1,102 @@
+// Owner-roll import at the size of a large community: 50,000 units read from
+// CSV bytes, previewed by the legal counting rule and fingerprinted, as the
+// import cloud function will do before showing the committee its preview.
+// Targets (local host, whole import incl. commit): ≤ 5 s, peak RSS ≤ 300 MB.
+// TODO(roll-commit): only the preview half is measured; add the commit (write
+// 50,000 roll_units rows in one transaction) here once the roll port has it.
+//
+// `npm run bench -- roll-import`; extra flags when run directly
+// (`node --expose-gc scripts/run-ts.mjs scripts/bench/roll-import.ts --xlsx`):
+// --gbk encodes the CSV as GBK, --xlsx reads an XLSX of the same roll instead.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import iconv from 'iconv-lite'
+import { readSpreadsheet } from '../../src/cloud/kit/spreadsheet'
+import { sha256 } from '../../src/cloud/kit/sha256'
+import { previewRoll, rollCanonicalText } from '../../src/domain/roll-import'
+
+const UNITS = 50_000
+const BUILDINGS = 50 // 1,000 units each: 40 floors x 25 doors
+const PLANS = ['89.36', '102.18', '118.64', '95.52', '76.05']
+const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许邓冯韩曹')
+const GIVEN = Array.from('伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国志文辉海燕')
+
+/**
+ * The roll, by construction: every 50th unit (i % 50 === 1) belongs to the
+ * previous unit's owner, every 100th (i % 100 === 99) is developer-unsold.
+ * Heads = 50,000 − 1,000 joined units − 500 developer units + 1 developer head.
+ */
+const EXPECTED_HEADS = UNITS - UNITS / 50 - UNITS / 100 + 1
+
+function rollRows(): string[][] {
+  const rows: string[][] = [['楼栋', '房号', '面积', '面积依据', '业主编号', '业主姓名', '手机号', '开发商未售', '备注']]
+  let owner = 0
+  for (let i = 0; i < UNITS; i++) {
+    const b = Math.floor(i / 1000)
+    const k = i % 1000
+    const unitNo = `${String(Math.floor(k / 25) + 1).padStart(2, '0')}${String((k % 25) + 1).padStart(2, '0')}`
+    const name = SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 13) % GIVEN.length] + (i % 3 ? GIVEN[(i * 17) % GIVEN.length] : '')
+    const developer = i % 100 === 99
+    if (!developer && i % 50 !== 1) owner++
+    const key = developer ? 'DEV' : `O${String(owner).padStart(6, '0')}`
+    const names = developer ? '某某地产有限公司' : i % 7 === 0 ? `${name}、${SURNAMES[(i * 11) % SURNAMES.length]}某` : name
+    rows.push([`${b + 1}栋`, unitNo, PLANS[i % PLANS.length], i % 10 === 9 ? '实测' : '登记', key, names, developer ? '' : `139${String(i).padStart(8, '0')}`, developer ? '是' : '否', ''])
+  }
+  // A multi-unit owner's second unit repeats the first one's names, as the roll must.
+  for (let i = 1; i < rows.length; i++) if ((i - 1) % 50 === 1 && (i - 1) % 100 !== 99) rows[i][5] = rows[i - 1][5]
+  return rows
+}
+
+async function xlsxBytes(rows: string[][]): Promise<Uint8Array> {
+  const { Workbook } = await import('exceljs')
+  const wb = new Workbook()
+  const ws = wb.addWorksheet('业主名册')
+  for (const r of rows) ws.addRow(r.map((c, j) => (j === 2 && /^\d/.test(c) ? Number(c) : c)))
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+/** Reads, previews and fingerprints the bytes; exits non-zero unless the roll reads as built. */
+async function measure(bytes: Uint8Array, fileName: string, label: string): Promise<void> {
+  const t0 = process.hrtime.bigint()
+  const sheet = await readSpreadsheet(bytes, fileName)
+  const preview = previewRoll(sheet.rows, { problemLimit: 200 })
+  const fingerprint = sha256(rollCanonicalText(preview.units))
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+
+  if (!preview.committable || preview.summary.units !== UNITS || preview.summary.heads !== EXPECTED_HEADS || preview.summary.buildings.length !== BUILDINGS) {
+    console.error('名册预览结果不对：', JSON.stringify({ committable: preview.committable, units: preview.summary.units, heads: preview.summary.heads, problems: preview.problems.slice(0, 5) }))
+    process.exit(1)
+  }
+  if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new Error('fingerprint')
+  console.log(`bench ${label} ${Math.round(ms)} ms`)
+  console.log(`bench ${label}_peak_rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  if (args[0] === '--read-xlsx') return measure(new Uint8Array(readFileSync(args[1])), 'roll.xlsx', 'roll_preview_50k_xlsx')
+
+  const rows = rollRows()
+  if (args.includes('--xlsx')) {
+    // Building the workbook takes far more memory than reading it, and peak
+    // RSS never comes down: write it to a file and measure in a fresh process.
+    const path = resolve('.tmp/bench-roll-50k.xlsx')
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, await xlsxBytes(rows))
+    const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--read-xlsx', path], { stdio: 'inherit' })
+    if (!args.includes("--keep")) rmSync(path, { force: true })
+    process.exit(r.status ?? 1)
+  }
+  const csv = rows.map((r) => r.join(',')).join('\r\n') + '\r\n'
+  rows.length = 0
+  const gbk = args.includes('--gbk')
+  const bytes = gbk ? new Uint8Array(iconv.encode(csv, 'gbk')) : new Uint8Array(Buffer.from(csv, 'utf8'))
+  ;(globalThis as { gc?: () => void }).gc?.()
+  await measure(bytes, 'roll.csv', gbk ? 'roll_preview_50k_gbk' : 'roll_preview_50k')
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
