@@ -81,7 +81,7 @@ export const tapCell = (page: Page, title: string) => visible(page, '.nut-cell',
 
 /** A screenshot once page transitions have finished (Taro slides a new page in, then marks it stationed). */
 export async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => [...document.querySelectorAll('.taro_page')].every((p) => p.classList.contains('taro_page_stationed')))
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((p) => p.classList.contains('taro_page_stationed')))
   // A cancelled animation rejects `finished`; it has ended all the same.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
