@@ -3,6 +3,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'roll.import': '导入业主名册',
   'role.grant': '任命角色',
   'role.revoke': '撤销角色',
+  'owner.bind': '业主绑定房屋',
+  'verification.submit': '提交产权证明',
+  'verification.approve': '通过业主核验',
+  'verification.reject': '驳回业主核验',
+  'resident.link': '住户加入房屋',
+  'resident.unlink': '业主移除住户',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../../domain/audit-chain'
 import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
+import type { OwnershipPort, RollAdminPort } from './roll-ports'
 
 export interface Person {
   id: string
@@ -117,6 +118,8 @@ export interface Ports {
   identity: IdentityPort
   roles: RolePort
   roll: RollPort
+  rollAdmin: RollAdminPort
+  ownership: OwnershipPort
   audit: AuditPort
   files: FilesPort
   notifications: NotificationPort

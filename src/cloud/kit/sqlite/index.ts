@@ -7,6 +7,8 @@ import { sqliteFiles } from './files'
 import { sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
+import { sqliteRollAdmin } from './roll-admin'
+import { sqliteOwnership } from './ownership'
 
 export interface SqlitePorts extends Ports {
   db: Db
@@ -22,6 +24,8 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     identity: sqliteIdentity(db),
     roles: sqliteRoles(db),
     roll: sqliteRoll(db),
+    rollAdmin: sqliteRollAdmin(db),
+    ownership: sqliteOwnership(db),
     audit: sqliteAudit(db, now),
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
