@@ -2,7 +2,7 @@
 // real SQLite file behind the client (only the HTTP hop is skipped).
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import { setTransport, setUploader } from '../../src/services/cloud-client'
+import { setTransport, setUploader, type Transport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
 import { ROLL_RESOURCES } from '../../src/stores/roll'
 import { useSession } from '../../src/stores/session'
@@ -18,9 +18,10 @@ const bytesOf = (blob: Blob): Promise<Uint8Array> =>
     reader.readAsArrayBuffer(blob)
   })
 
-export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness()) {
+/** `wire` may wrap the transport to simulate what only a network can do (going offline). */
+export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness(), wire: (real: Transport) => Transport = (t) => t) {
   const openid = person ? DEMO[person].openid : null
-  setTransport((name, input) => harness.callRaw(name, input, openid))
+  setTransport(wire((name, input) => harness.callRaw(name, input, openid)))
   // Uploads go to the real file-upload function, as the host's POST /api/files does.
   setUploader(async ({ communityId, purpose, name, file }) =>
     harness.callRaw('file-upload', { communityId, purpose, name, bytes: file ? await bytesOf(file) : new Uint8Array() }, openid) as never)
