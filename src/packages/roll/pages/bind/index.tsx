@@ -97,7 +97,7 @@ export default function BindPage() {
             <Button type='primary' block disabled={bind.busy} onClick={onBind}>核对并绑定</Button>
           </View>
           {bind.done && <View className='roll-done' role='status'>{bind.done}</View>}
-          {!showProof && !bind.done && <Text className='roll-guide' onClick={() => setShowProof(true)}>信息对不上（比如换了手机号）？点这里上传产权证明，由业委会人工核验。</Text>}
+          {!showProof && !bind.done && <Text className='roll-link' onClick={() => setShowProof(true)}>信息对不上（比如换了手机号）？点这里上传产权证明，由业委会人工核验。</Text>}
         </View>
       )}
 

@@ -84,7 +84,8 @@ export default function RollImportPage() {
     <PageShell title='导入业主名册'>
       <View className='gj-card'>
         <View className='gj-card__head'>第一步：按模板整理名册</View>
-        {ROLL_COLUMNS.map((c) => <Text key={c.field} className='roll-guide'>{c.title}{c.required ? '（必填）' : '（可空）'}：{c.hint}</Text>)}
+        {/* Once a file is chosen the preview matters more than the column hints. */}
+        {!preview && ROLL_COLUMNS.map((c) => <Text key={c.field} className='roll-guide'>{c.title}{c.required ? '（必填）' : '（可空）'}：{c.hint}</Text>)}
         <Button block disabled={template.busy || !communityId} onClick={() => communityId && void template.run(() => downloadTemplate(communityId))}>下载模板</Button>
       </View>
       <View className='gj-card'>
