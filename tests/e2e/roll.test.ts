@@ -34,6 +34,7 @@ test('a newcomer finds 长城二花园, misses once, then binds 5栋 0302 and is
   // Back on 我的 (no tab bar on a subpackage page): the session was reloaded, so the unit shows at once.
   await page.goBack()
   await visible(page, '.gj-row', '5栋 0302（业主）').waitFor()
+  expect(await visible(page, '[role="alert"]').count()).toBe(0)
   await shot(page, 'roll-4-mine-owner')
   await context.close()
 })

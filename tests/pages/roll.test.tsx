@@ -87,6 +87,8 @@ test('绑定房屋: a newcomer finds the community, misses once (the proof route
   type('phone', '8009')
   fireEvent.click(screen.getByText('核对并绑定'))
   await screen.findByText('绑定成功：5栋 0302。现在可以参加业主大会投票了。')
+  // The earlier miss no longer shows once it is fixed.
+  expect(screen.queryByRole('alert')).toBeNull()
 })
 
 test('绑定房屋: with no match the owner uploads a proof photo and sees it waiting for review', async () => {
