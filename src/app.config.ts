@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'packages/captain', pages: ['pages/guide/index'] },
     { root: 'packages/repair', pages: ['pages/guide/index'] },
     { root: 'packages/admin', pages: ['pages/audit/index', 'pages/roles/index'] },
+    { root: 'packages/roll', pages: ['pages/bind/index', 'pages/versions/index', 'pages/import/index', 'pages/verifications/index', 'pages/residents/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -23,6 +23,20 @@ import { main as me } from './me'
 import { main as ping } from './ping'
 import { main as roleGrant } from './role-grant'
 import { main as roleRevoke } from './role-revoke'
+import { main as rollPreview } from './roll-preview'
+import { main as rollCommit } from './roll-commit'
+import { main as rollVersions } from './roll-versions'
+import { main as rollTemplate } from './roll-template'
+import { main as bindUnit } from './bind-unit'
+import { main as verificationSubmit } from './verification-submit'
+import { main as verificationMine } from './verification-mine'
+import { main as verificationList } from './verification-list'
+import { main as verificationDecide } from './verification-decide'
+import { main as residentInvite } from './resident-invite'
+import { main as residentRedeem } from './resident-redeem'
+import { main as residentList } from './resident-list'
+import { main as residentUnlink } from './resident-unlink'
+import { main as communitySearch } from './community-search'
 
 export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   ping,
@@ -46,6 +60,20 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'ballot-list': ballotList,
   'assembly-export': assemblyExport,
   'file-upload': fileUpload,
+  'roll-preview': rollPreview,
+  'roll-commit': rollCommit,
+  'roll-versions': rollVersions,
+  'roll-template': rollTemplate,
+  'bind-unit': bindUnit,
+  'verification-submit': verificationSubmit,
+  'verification-mine': verificationMine,
+  'verification-list': verificationList,
+  'verification-decide': verificationDecide,
+  'resident-invite': residentInvite,
+  'resident-redeem': residentRedeem,
+  'resident-list': residentList,
+  'resident-unlink': residentUnlink,
+  'community-search': communitySearch,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

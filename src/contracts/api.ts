@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import type * as identity from './identity'
 import type * as voting from './voting'
+import type * as roll from './roll'
 
 export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
@@ -34,6 +35,23 @@ export interface VotingApi {
 }
 
 // One `extends` per capability.
-export interface Api extends IdentityApi, VotingApi {}
+export interface Api extends IdentityApi, VotingApi, RollApi {}
+export interface RollApi {
+  'roll-preview': Fn<typeof roll.rollPreviewInput, roll.RollPreviewOutput>
+  'roll-commit': Fn<typeof roll.rollCommitInput, roll.RollCommitOutput>
+  'roll-versions': Fn<typeof roll.rollVersionsInput, roll.RollVersionView[]>
+  'roll-template': Fn<typeof roll.rollTemplateInput, roll.RollTemplateOutput>
+  'bind-unit': Fn<typeof roll.bindUnitInput, roll.BindUnitOutput>
+  'verification-submit': Fn<typeof roll.verificationSubmitInput, roll.VerificationView>
+  'verification-mine': Fn<typeof roll.verificationMineInput, roll.VerificationView[]>
+  'verification-list': Fn<typeof roll.verificationListInput, roll.VerificationQueueItem[]>
+  'verification-decide': Fn<typeof roll.verificationDecideInput, roll.VerificationView>
+  'resident-invite': Fn<typeof roll.residentInviteInput, roll.ResidentInviteOutput>
+  'resident-redeem': Fn<typeof roll.residentRedeemInput, roll.ResidentRedeemOutput>
+  'resident-list': Fn<typeof roll.residentListInput, roll.ResidentView[]>
+  'resident-unlink': Fn<typeof roll.residentUnlinkInput, roll.AuditedChange>
+  'community-search': Fn<typeof roll.communitySearchInput, roll.CommunityFound[]>
+}
+
 
 export type FunctionName = keyof Api

@@ -12,6 +12,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'objection.file': '提出异议',
   'objection.resolve': '处理异议',
   'result.certify': '确认表决结果',
+  'owner.bind': '业主绑定房屋',
+  'verification.submit': '提交产权证明',
+  'verification.approve': '通过业主核验',
+  'verification.reject': '驳回业主核验',
+  'resident.link': '住户加入房屋',
+  'resident.unlink': '业主移除住户',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../domain/audit-chain'
 import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
 import type { VotingPort } from './voting-port'
+import type { OwnershipPort, RollAdminPort } from './roll-ports'
 
 export interface Person {
   id: string
@@ -118,6 +119,8 @@ export interface Ports {
   identity: IdentityPort
   roles: RolePort
   roll: RollPort
+  rollAdmin: RollAdminPort
+  ownership: OwnershipPort
   audit: AuditPort
   files: FilesPort
   voting: VotingPort

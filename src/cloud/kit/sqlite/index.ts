@@ -8,6 +8,8 @@ import { sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
 import { sqliteVoting } from './voting'
+import { sqliteRollAdmin } from './roll-admin'
+import { sqliteOwnership } from './ownership'
 
 export interface SqlitePorts extends Ports {
   db: Db
@@ -23,6 +25,8 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     identity: sqliteIdentity(db),
     roles: sqliteRoles(db),
     roll: sqliteRoll(db),
+    rollAdmin: sqliteRollAdmin(db),
+    ownership: sqliteOwnership(db),
     audit: sqliteAudit(db, now),
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
