@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/vote/index', 'pages/accounts/index', 'pages/captain/index', 'pages/repair/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/vote', pages: ['pages/rules/index'] },
-    { root: 'packages/accounts', pages: ['pages/rules/index'] },
+    { root: 'packages/accounts', pages: ['pages/rules/index', 'pages/report/index', 'pages/draft/index', 'pages/print/index', 'pages/watch/index'] },
     { root: 'packages/captain', pages: ['pages/guide/index'] },
     { root: 'packages/repair', pages: ['pages/guide/index'] },
     { root: 'packages/admin', pages: ['pages/audit/index', 'pages/roles/index'] },

@@ -86,3 +86,21 @@ export function diffReports(before: QuarterlyReport, after: QuarterlyReport): Li
 }
 
 export const sectionLabel = (s: SectionKey): string => SECTION_LABELS[s]
+
+/** Lines grouped by section, in report order, for pages and the printed notice. */
+export function linesBySection(lines: readonly ReportLine[]): Array<{ section: SectionKey; title: string; lines: ReportLine[] }> {
+  const groups: Array<{ section: SectionKey; title: string; lines: ReportLine[] }> = []
+  for (const l of lines) {
+    const last = groups[groups.length - 1]
+    if (last && last.section === l.section) last.lines.push(l)
+    else groups.push({ section: l.section, title: SECTION_LABELS[l.section], lines: [l] })
+  }
+  return groups
+}
+
+/** Spending added up by category, largest first (for the chart). */
+export function spendingByCategory(r: QuarterlyReport): Array<{ category: string; amount: number }> {
+  const totals = new Map<string, number>()
+  for (const l of r.spending?.items ?? []) totals.set(SPENDING_LABELS[l.category], (totals.get(SPENDING_LABELS[l.category]) ?? 0) + l.amount)
+  return [...totals].map(([category, amount]) => ({ category, amount })).sort((a, b) => b.amount - a.amount)
+}

@@ -118,3 +118,10 @@ export function quarterFlows(r: QuarterlyReport): { income: number; spending: nu
     spending: (r.spending?.total ?? 0) + sum(r.commonIncome.uses) + sum(r.repairFund.withdrawals),
   }
 }
+
+/** "93.1%": a fraction rounded half up to a tenth of a percent, for display only. */
+export function percentText(f: Fraction): string {
+  if (f.denominator === 0) return '—'
+  const tenths = roundFraction({ numerator: f.numerator * 1000, denominator: f.denominator })
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`
+}
