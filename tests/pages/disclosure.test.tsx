@@ -101,6 +101,9 @@ test('编制: a fraction of a fen is caught in the form before anything is sent'
   ;({ harness } = renderAs('p-zhao-lei', <DraftPage />))
   await screen.findByTestId('problems')
   const before = harness.snapshot()
+  // Balanced sections start folded on a phone; 物业服务费 opens with a tap.
+  expect(document.querySelector('[data-path="fees.billed"]')).toBeNull()
+  fireEvent.click(within(screen.getByTestId('edit-fees')).getByText(/已平衡/))
   typeInto(document.querySelector('[data-path="fees.billed"]')!, '868967.235')
   await screen.findByText('请填写元，最多两位小数，不能为负数')
   fireEvent.click(screen.getByText('保存并核对'))

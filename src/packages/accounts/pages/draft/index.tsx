@@ -3,7 +3,7 @@
 // difference that keeps the report from balancing; the committee publishes.
 import { View, Text, Input, Picker, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { createElement, useEffect, useState } from 'react'
+import { createElement, useEffect, useState, type ReactNode } from 'react'
 import { AsyncView } from '../../../../components/async-view'
 import { go, PAGES } from '../../../../components/nav'
 import { PageShell } from '../../../../components/page-shell'
@@ -13,7 +13,7 @@ import { useCommunity } from '../../../../components/use-community'
 import type { ReportDraftView } from '../../../../contracts/disclosure'
 import { formatHundredths, parseYuanToFen } from '../../../../domain/measure'
 import { previousQuarter, quarterLabel, quarterOf } from '../../../../domain/disclosure/quarter'
-import { FEE_MODEL_LABELS, INCOME_LABELS, INCOME_SOURCES, SPENDING_CATEGORIES, SPENDING_LABELS, type QuarterlyReport } from '../../../../domain/disclosure/report'
+import { FEE_MODEL_LABELS, INCOME_LABELS, INCOME_SOURCES, SPENDING_CATEGORIES, SPENDING_LABELS, type QuarterlyReport, type SectionKey } from '../../../../domain/disclosure/report'
 import type { Problem } from '../../../../domain/disclosure/validate'
 import { attachFile, draftResource, importSpreadsheet, publishQuarter, reportTemplate, saveReportDraft } from '../../../../stores/disclosure'
 import { hasRole } from '../../../../stores/session'
@@ -86,6 +86,21 @@ function Rows({ f, path, title, blank, children }: { f: FormApi; path: Path; tit
         </View>
       ))}
       <Button size='small' onClick={() => f.update(setAt(f.report, path, [...rows, blank]))}>＋ 添加一行</Button>
+    </View>
+  )
+}
+
+/** A section of the form; on a phone only the sections that need attention start open. */
+function Section({ title, section, problems, children }: { title: string; section: SectionKey; problems: Problem[]; children: ReactNode }) {
+  const count = problems.filter((p) => p.section === section).length
+  const [open, setOpen] = useState(count > 0)
+  return (
+    <View className='gj-card' data-testid={`edit-${section}`}>
+      <View className='draft-section__head' onClick={() => setOpen(!open)}>
+        <Text className='gj-card__head'>{title}</Text>
+        <Text className={count ? 'draft-error draft-section__state' : 'gj-muted draft-section__state'}>{count ? `${count} 处不平衡` : '已平衡'} {open ? '收起 ▴' : '展开 ▾'}</Text>
+      </View>
+      {open && children}
     </View>
   )
 }
@@ -179,6 +194,7 @@ function Editor({ view, communityId, canPublish }: { view: ReportDraftView; comm
     } else setStatus('请在电脑上打开本页下载模板')
   })
   const rf = report.repairFund
+  const shown = refusal?.problems.length ? refusal.problems : view.check.problems
 
   return (
     <>
@@ -208,8 +224,7 @@ function Editor({ view, communityId, canPublish }: { view: ReportDraftView; comm
         )}
       </View>
 
-      <View className='gj-card'>
-        <View className='gj-card__head'>物业服务费</View>
+      <Section title='物业服务费' section='fees' problems={shown}>
         <Rows f={f} path={['fees', 'items']} title='收费项目' blank={{ label: '', rate: '', billed: 0, collected: 0 }}>
           {(i) => <><Words f={f} path={['fees', 'items', i, 'label']} placeholder='项目，如 住宅物业服务费' /><Words f={f} path={['fees', 'items', i, 'rate']} placeholder='收费标准，如 2.80 元/m²·月' /><Money f={f} path={['fees', 'items', i, 'billed']} label='应收（元）' /><Money f={f} path={['fees', 'items', i, 'collected']} label='实收（元）' /></>}
         </Rows>
@@ -217,29 +232,26 @@ function Editor({ view, communityId, canPublish }: { view: ReportDraftView; comm
         <Money f={f} path={['fees', 'collected']} label='实收合计' />
         <Money f={f} path={['fees', 'arrearsOpening']} label='期初欠费' />
         <Money f={f} path={['fees', 'arrearsClosing']} label='期末欠费' />
-      </View>
+      </Section>
 
       {report.spending && (
-        <View className='gj-card'>
-          <View className='gj-card__head'>支出明细</View>
+        <Section title='支出明细' section='spending' problems={shown}>
           <Rows f={f} path={['spending', 'items']} title='支出' blank={{ category: 'other', label: '', amount: 0 }}>
             {(i) => <><Choice f={f} path={['spending', 'items', i, 'category']} options={SPENDING_CATEGORIES} labels={SPENDING_LABELS} /><Words f={f} path={['spending', 'items', i, 'label']} placeholder='项目' /><Money f={f} path={['spending', 'items', i, 'amount']} label='金额（元）' /></>}
           </Rows>
           <Money f={f} path={['spending', 'total']} label='支出合计' />
-        </View>
+        </Section>
       )}
 
       {report.serviceFund && (
-        <View className='gj-card'>
-          <View className='gj-card__head'>物业服务资金（业主所有）</View>
+        <Section title='物业服务资金（业主所有）' section='serviceFund' problems={shown}>
           <Money f={f} path={['serviceFund', 'opening']} label='期初结余' />
           <Money f={f} path={['serviceFund', 'lumpSum']} label='包干部分（归物业公司）' />
           <Money f={f} path={['serviceFund', 'closing']} label='期末结余' />
-        </View>
+        </Section>
       )}
 
-      <View className='gj-card'>
-        <View className='gj-card__head'>公共收益</View>
+      <Section title='公共收益' section='commonIncome' problems={shown}>
         <Money f={f} path={['commonIncome', 'opening']} label='账户期初余额' />
         <Rows f={f} path={['commonIncome', 'income']} title='收入' blank={{ source: 'parking', label: '', amount: 0 }}>
           {(i) => <><Choice f={f} path={['commonIncome', 'income', i, 'source']} options={INCOME_SOURCES} labels={INCOME_LABELS} /><Words f={f} path={['commonIncome', 'income', i, 'label']} placeholder='项目' /><Money f={f} path={['commonIncome', 'income', i, 'amount']} label='金额（元）' /></>}
@@ -248,19 +260,17 @@ function Editor({ view, communityId, canPublish }: { view: ReportDraftView; comm
           {(i) => <><Words f={f} path={['commonIncome', 'uses', i, 'label']} placeholder='用途' /><Money f={f} path={['commonIncome', 'uses', i, 'amount']} label='金额（元）' /></>}
         </Rows>
         <Money f={f} path={['commonIncome', 'closing']} label='账户期末余额' />
-      </View>
+      </Section>
 
-      <View className='gj-card'>
-        <View className='gj-card__head'>水电公摊</View>
+      <Section title='水电公摊' section='utilities' problems={shown}>
         <Choice f={f} path={['utilities', 'basis']} options={['unit', 'area'] as const} labels={{ unit: '按户分摊', area: '按面积分摊' }} />
         <Rows f={f} path={['utilities', 'meters']} title='公共水电表' blank={{ label: '', kind: 'electricity', previous: 0, current: 0, unitPrice: 0, amount: 0 }}>
           {(i) => <><Choice f={f} path={['utilities', 'meters', i, 'kind']} options={['electricity', 'water'] as const} labels={{ electricity: '电表（kWh）', water: '水表（m³）' }} /><Words f={f} path={['utilities', 'meters', i, 'label']} placeholder='表名' /><Count f={f} path={['utilities', 'meters', i, 'previous']} label='上期读数' /><Count f={f} path={['utilities', 'meters', i, 'current']} label='本期读数' /><Money f={f} path={['utilities', 'meters', i, 'unitPrice']} label='单价（元）' /><Money f={f} path={['utilities', 'meters', i, 'amount']} label='金额（元）' /></>}
         </Rows>
         <Money f={f} path={['utilities', 'total']} label='公摊合计' />
-      </View>
+      </Section>
 
-      <View className='gj-card'>
-        <View className='gj-card__head'>维修资金</View>
+      <Section title='维修资金' section='repairFund' problems={shown}>
         <Money f={f} path={['repairFund', 'opening']} label='期初余额' />
         <Rows f={f} path={['repairFund', 'contributions']} title='缴存' blank={{ label: '', amount: 0 }}>
           {(i) => <><Words f={f} path={['repairFund', 'contributions', i, 'label']} placeholder='项目' /><Money f={f} path={['repairFund', 'contributions', i, 'amount']} label='金额（元）' /></>}
@@ -270,7 +280,7 @@ function Editor({ view, communityId, canPublish }: { view: ReportDraftView; comm
         </Rows>
         <Money f={f} path={['repairFund', 'closing']} label='期末余额' />
         <Text className='gj-muted'>当前期末余额：{formatHundredths(rf.closing)} 元</Text>
-      </View>
+      </Section>
 
       <View className='gj-card'>
         <View className='gj-card__head'>附件（对账单、发票的照片或 PDF）</View>

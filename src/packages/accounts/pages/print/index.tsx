@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import { AsyncView } from '../../../../components/async-view'
 import { dateText } from '../../../../components/dates'
 import { pageParams } from '../../../../components/page-params'
+import { PageShell } from '../../../../components/page-shell'
 import { useCommunity } from '../../../../components/use-community'
 import { formatFen } from '../../../../domain/measure'
 import { lineText, linesBySection } from '../../../../domain/disclosure/lines'
@@ -23,8 +24,10 @@ export default function PrintPage() {
     if (communityId && quarter) void reportResource.store.getState().load(communityId, quarter, version)
   }, [communityId, quarter, version])
   return (
-    <View className='notice-page'>
-      <AsyncView resource={resource} onRetry={() => communityId && void reportResource.store.getState().reload(communityId, quarter, version)}>
+    <PageShell>
+      <View className='notice-page'>
+      {!quarter && <View className='gj-card'><Text className='gj-muted'>请从季度报告页面点「公示栏打印版」打开。</Text></View>}
+      {quarter && <AsyncView resource={resource} onRetry={() => communityId && void reportResource.store.getState().reload(communityId, quarter, version)}>
         {(d) => {
           let withdrawal = 0
           return (
@@ -54,7 +57,8 @@ export default function PrintPage() {
             </View>
           )
         }}
-      </AsyncView>
-    </View>
+      </AsyncView>}
+      </View>
+    </PageShell>
   )
 }

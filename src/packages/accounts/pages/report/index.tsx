@@ -178,7 +178,7 @@ export default function ReportPage() {
   const canAnswer = hasRole(membership, 'committee')
   return (
     <PageShell title={quarter ? `${quarterLabel(quarter)} 财务公开` : '季度财务公开'}>
-      <AsyncView resource={resource} onRetry={() => communityId && void reportResource.store.getState().reload(communityId, quarter, version)}>
+      {quarter && <AsyncView resource={resource} onRetry={() => communityId && void reportResource.store.getState().reload(communityId, quarter, version)}>
         {(d) => (
           <>
             <View className='gj-card report-meta' data-testid='report-meta'>
@@ -219,7 +219,7 @@ export default function ReportPage() {
             )}
           </>
         )}
-      </AsyncView>
+      </AsyncView>}
       {!quarter && history.status === 'ready' && <View className='gj-card'><Text className='gj-muted'>业委会尚未发布季度报告。</Text></View>}
     </PageShell>
   )
