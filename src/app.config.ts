@@ -5,6 +5,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/vote', pages: ['pages/rules/index', 'pages/assembly/index', 'pages/ballot/index', 'pages/results/index', 'pages/call/index', 'pages/paper/index'] },
     { root: 'packages/accounts', pages: ['pages/rules/index'] },
+    { root: 'packages/vote', pages: ['pages/rules/index'] },
+    { root: 'packages/accounts', pages: ['pages/rules/index', 'pages/report/index', 'pages/draft/index', 'pages/print/index', 'pages/watch/index'] },
     { root: 'packages/captain', pages: ['pages/guide/index'] },
     { root: 'packages/repair', pages: ['pages/guide/index'] },
     { root: 'packages/admin', pages: ['pages/audit/index', 'pages/roles/index'] },

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type * as identity from './identity'
 import type * as voting from './voting'
 import type * as roll from './roll'
+import type * as disclosure from './disclosure'
 
 export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
@@ -35,7 +36,7 @@ export interface VotingApi {
 }
 
 // One `extends` per capability.
-export interface Api extends IdentityApi, VotingApi, RollApi {}
+export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi {}
 export interface RollApi {
   'roll-preview': Fn<typeof roll.rollPreviewInput, roll.RollPreviewOutput>
   'roll-commit': Fn<typeof roll.rollCommitInput, roll.RollCommitOutput>
@@ -51,6 +52,22 @@ export interface RollApi {
   'resident-list': Fn<typeof roll.residentListInput, roll.ResidentView[]>
   'resident-unlink': Fn<typeof roll.residentUnlinkInput, roll.AuditedChange>
   'community-search': Fn<typeof roll.communitySearchInput, roll.CommunityFound[]>
+}
+
+export interface DisclosureApi {
+  'disclosure-settings': Fn<typeof disclosure.disclosureSettingsInput, disclosure.DisclosureSettings>
+  'disclosure-settings-set': Fn<typeof disclosure.disclosureSettingsSetInput, disclosure.DisclosureSettings>
+  'report-draft': Fn<typeof disclosure.reportDraftInput, disclosure.ReportDraftView>
+  'report-draft-save': Fn<typeof disclosure.reportDraftSaveInput, disclosure.ReportDraftView>
+  'report-import': Fn<typeof disclosure.reportImportInput, disclosure.ReportImportOutput>
+  'report-template': Fn<typeof disclosure.reportTemplateInput, disclosure.ReportTemplate>
+  'report-attach': Fn<typeof disclosure.reportAttachInput, disclosure.ReportDraftView>
+  'report-publish': Fn<typeof disclosure.reportPublishInput, disclosure.ReportPublished>
+  'report-quarters': Fn<typeof disclosure.reportQuartersInput, disclosure.ReportSummary[]>
+  'report-detail': Fn<typeof disclosure.reportDetailInput, disclosure.ReportDetail>
+  'report-ask': Fn<typeof disclosure.reportAskInput, disclosure.QuestionView>
+  'report-answer': Fn<typeof disclosure.reportAnswerInput, disclosure.QuestionView>
+  'disclosure-watch': Fn<typeof disclosure.disclosureWatchInput, disclosure.DisclosureWatch>
 }
 
 

@@ -18,6 +18,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'verification.reject': '驳回业主核验',
   'resident.link': '住户加入房屋',
   'resident.unlink': '业主移除住户',
+  'disclosure.fee-model': '设定收费方式',
+  'report.publish': '发布季度公开报告',
+  'report.answer': '答复业主对报告的提问',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react'
 import { setTransport, setUploader, type Transport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
 import { ROLL_RESOURCES } from '../../src/stores/roll'
+import { resetDisclosureStores } from '../../src/stores/disclosure'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
 import { resetVotingStores } from '../../src/stores/voting'
@@ -35,4 +36,5 @@ export function resetStores() {
   useUi.setState({ largeText: false, notice: null })
   for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES]) r.store.getState().reset()
   resetVotingStores()
+  resetDisclosureStores()
 }

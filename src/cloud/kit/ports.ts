@@ -7,6 +7,7 @@ import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
 import type { VotingPort } from './voting-port'
 import type { OwnershipPort, RollAdminPort } from './roll-ports'
+import type { DisclosurePort } from './disclosure-port'
 
 export interface Person {
   id: string
@@ -125,4 +126,5 @@ export interface Ports {
   files: FilesPort
   voting: VotingPort
   notifications: NotificationPort
+  disclosure: DisclosurePort
 }

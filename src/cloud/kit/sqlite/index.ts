@@ -1,6 +1,7 @@
 // All ports over one SQLite database.
 import type { Ports } from '../ports'
 import { sqliteAudit } from './audit'
+import { sqliteDisclosure } from './disclosure'
 import { dirname, join } from 'node:path'
 import { openDatabase, type Db } from './db'
 import { sqliteFiles } from './files'
@@ -31,6 +32,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
     voting: sqliteVoting(db),
+    disclosure: sqliteDisclosure(db),
     close: () => db.close(),
   }
 }
