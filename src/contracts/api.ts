@@ -2,6 +2,7 @@
 // imports it as types only; each capability adds its own interface here.
 import type { z } from 'zod'
 import type * as identity from './identity'
+import type * as captains from './captains'
 
 export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
@@ -16,8 +17,25 @@ export interface IdentityApi {
   'file-upload': Fn<typeof identity.fileUploadInput, identity.UploadedFile>
 }
 
+export interface CaptainsApi {
+  'reception-schedule': Fn<typeof captains.receptionScheduleInput, captains.ScheduleOutput>
+  'reception-cancel': Fn<typeof captains.receptionCancelInput, captains.ReceptionDayView>
+  'reception-move': Fn<typeof captains.receptionMoveInput, captains.ReceptionDayView>
+  'reception-upcoming': Fn<typeof captains.receptionUpcomingInput, captains.ReceptionDayView[]>
+  'reception-book': Fn<typeof captains.receptionBookInput, captains.BookingOutput>
+  'reception-reminders': Fn<typeof captains.receptionRemindersInput, captains.RemindersOutput>
+  'rect-raise': Fn<typeof captains.rectRaiseInput, captains.ItemView>
+  'rect-act': Fn<typeof captains.rectActInput, captains.ItemView>
+  'rect-item': Fn<typeof captains.rectItemInput, captains.ItemDetail>
+  'rect-board': Fn<typeof captains.rectBoardInput, captains.BoardOutput>
+  'rect-escalate': Fn<typeof captains.rectEscalateInput, captains.EscalateOutput>
+  'captain-month': Fn<typeof captains.captainMonthInput, captains.MonthOutput>
+  'claim-publish': Fn<typeof captains.claimPublishInput, captains.ClaimView>
+  'claim-act': Fn<typeof captains.claimActInput, captains.ClaimView>
+  'claim-list': Fn<typeof captains.claimListInput, captains.ClaimListOutput>
+}
+
 // One `extends` per capability.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Api extends IdentityApi {}
+export interface Api extends IdentityApi, CaptainsApi {}
 
 export type FunctionName = keyof Api

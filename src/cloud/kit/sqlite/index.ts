@@ -1,6 +1,7 @@
 // All ports over one SQLite database.
 import type { Ports } from '../ports'
 import { sqliteAudit } from './audit'
+import { sqliteCaptains } from './captains'
 import { dirname, join } from 'node:path'
 import { openDatabase, type Db } from './db'
 import { sqliteFiles } from './files'
@@ -25,6 +26,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     audit: sqliteAudit(db, now),
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
+    captains: sqliteCaptains(db),
     close: () => db.close(),
   }
 }
