@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/vote', pages: ['pages/rules/index'] },
     { root: 'packages/accounts', pages: ['pages/rules/index'] },
-    { root: 'packages/captain', pages: ['pages/guide/index'] },
+    { root: 'packages/captain', pages: ['pages/guide/index', 'pages/days/index', 'pages/schedule/index', 'pages/raise/index', 'pages/items/index', 'pages/item/index', 'pages/month/index', 'pages/claims/index'] },
     { root: 'packages/repair', pages: ['pages/guide/index'] },
     { root: 'packages/admin', pages: ['pages/audit/index', 'pages/roles/index'] },
   ],

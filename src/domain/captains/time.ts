@@ -26,3 +26,26 @@ export function monthRange(month: string): { start: number; end: number } | null
   const mo = Number(m[2]) - 1
   return { start: Date.UTC(y, mo, 1) - OFFSET, end: Date.UTC(y, mo + 1, 1) - OFFSET }
 }
+
+const WEEKDAYS = '日一二三四五六'
+
+/** '12月5日 周六 09:00', Shanghai time, for people reading a phone. */
+export function formatShanghai(ms: number, withTime = true): string {
+  const d = new Date(ms + OFFSET)
+  const date = `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS[d.getUTCDay()]}`
+  return withTime ? `${date} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : date
+}
+
+/** '2026-12-05' + '09:00' (Shanghai wall clock, as pickers give them) -> UTC ms; null if malformed. */
+export function fromShanghai(date: string, time: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const t = /^(\d{2}):(\d{2})$/.exec(time)
+  if (!m || !t) return null
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(t[1]), Number(t[2])) - OFFSET
+}
+
+/** The Shanghai date 'YYYY-MM-DD' of an instant (for date pickers). */
+export function shanghaiDate(ms: number): string {
+  const d = new Date(ms + OFFSET)
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
+}
