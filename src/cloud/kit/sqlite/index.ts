@@ -8,6 +8,7 @@ import { sqliteFiles } from './files'
 import { sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
+import { sqliteVoting } from './voting'
 
 export interface SqlitePorts extends Ports {
   db: Db
@@ -26,6 +27,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     audit: sqliteAudit(db, now),
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
+    voting: sqliteVoting(db),
     captains: sqliteCaptains(db),
     close: () => db.close(),
   }

@@ -58,6 +58,9 @@ export default function ItemPage() {
     }
   }
 
+  if (!itemId) {
+    return <PageShell title='事项详情'><View className='gj-card'><Text>没有选中的事项，请从事项列表打开。</Text></View></PageShell>
+  }
   return (
     <PageShell title='事项详情'>
       <AsyncView resource={detail} onRetry={() => communityId && void reload(communityId, itemId)}>
