@@ -50,6 +50,21 @@ import { main as residentRedeem } from './resident-redeem'
 import { main as residentList } from './resident-list'
 import { main as residentUnlink } from './resident-unlink'
 import { main as communitySearch } from './community-search'
+import { main as receptionSchedule } from './reception-schedule'
+import { main as receptionCancel } from './reception-cancel'
+import { main as receptionMove } from './reception-move'
+import { main as receptionUpcoming } from './reception-upcoming'
+import { main as receptionBook } from './reception-book'
+import { main as receptionReminders } from './reception-reminders'
+import { main as rectRaise } from './rect-raise'
+import { main as rectAct } from './rect-act'
+import { main as rectItem } from './rect-item'
+import { main as rectBoard } from './rect-board'
+import { main as rectEscalate } from './rect-escalate'
+import { main as captainMonth } from './captain-month'
+import { main as claimPublish } from './claim-publish'
+import { main as claimAct } from './claim-act'
+import { main as claimList } from './claim-list'
 
 export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   ping,
@@ -100,6 +115,21 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'report-ask': reportAsk,
   'report-answer': reportAnswer,
   'disclosure-watch': disclosureWatch,
+  'reception-schedule': receptionSchedule,
+  'reception-cancel': receptionCancel,
+  'reception-move': receptionMove,
+  'reception-upcoming': receptionUpcoming,
+  'reception-book': receptionBook,
+  'reception-reminders': receptionReminders,
+  'rect-raise': rectRaise,
+  'rect-act': rectAct,
+  'rect-item': rectItem,
+  'rect-board': rectBoard,
+  'rect-escalate': rectEscalate,
+  'captain-month': captainMonth,
+  'claim-publish': claimPublish,
+  'claim-act': claimAct,
+  'claim-list': claimList,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

@@ -5,6 +5,7 @@ import type * as identity from './identity'
 import type * as voting from './voting'
 import type * as roll from './roll'
 import type * as disclosure from './disclosure'
+import type * as captains from './captains'
 
 export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
@@ -35,8 +36,26 @@ export interface VotingApi {
   'assembly-export': Fn<typeof voting.assemblyRef, voting.ExportPackage>
 }
 
+export interface CaptainsApi {
+  'reception-schedule': Fn<typeof captains.receptionScheduleInput, captains.ScheduleOutput>
+  'reception-cancel': Fn<typeof captains.receptionCancelInput, captains.ReceptionDayView>
+  'reception-move': Fn<typeof captains.receptionMoveInput, captains.ReceptionDayView>
+  'reception-upcoming': Fn<typeof captains.receptionUpcomingInput, captains.ReceptionDayView[]>
+  'reception-book': Fn<typeof captains.receptionBookInput, captains.BookingOutput>
+  'reception-reminders': Fn<typeof captains.receptionRemindersInput, captains.RemindersOutput>
+  'rect-raise': Fn<typeof captains.rectRaiseInput, captains.ItemView>
+  'rect-act': Fn<typeof captains.rectActInput, captains.ItemView>
+  'rect-item': Fn<typeof captains.rectItemInput, captains.ItemDetail>
+  'rect-board': Fn<typeof captains.rectBoardInput, captains.BoardOutput>
+  'rect-escalate': Fn<typeof captains.rectEscalateInput, captains.EscalateOutput>
+  'captain-month': Fn<typeof captains.captainMonthInput, captains.MonthOutput>
+  'claim-publish': Fn<typeof captains.claimPublishInput, captains.ClaimView>
+  'claim-act': Fn<typeof captains.claimActInput, captains.ClaimView>
+  'claim-list': Fn<typeof captains.claimListInput, captains.ClaimListOutput>
+}
+
 // One `extends` per capability.
-export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi {}
+export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi {}
 export interface RollApi {
   'roll-preview': Fn<typeof roll.rollPreviewInput, roll.RollPreviewOutput>
   'roll-commit': Fn<typeof roll.rollCommitInput, roll.RollCommitOutput>

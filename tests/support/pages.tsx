@@ -6,6 +6,7 @@ import { setTransport, setUploader, type Transport } from '../../src/services/cl
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
 import { ROLL_RESOURCES } from '../../src/stores/roll'
 import { resetDisclosureStores } from '../../src/stores/disclosure'
+import { resetCaptainStores } from '../../src/stores/captains'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
 import { resetVotingStores } from '../../src/stores/voting'
@@ -35,6 +36,7 @@ export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
   for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES]) r.store.getState().reset()
+  resetCaptainStores()
   resetVotingStores()
   resetDisclosureStores()
 }

@@ -8,6 +8,7 @@ import type { Role } from '../../domain/roles'
 import type { VotingPort } from './voting-port'
 import type { OwnershipPort, RollAdminPort } from './roll-ports'
 import type { DisclosurePort } from './disclosure-port'
+import type { CaptainsPort } from './captains-port'
 
 export interface Person {
   id: string
@@ -127,4 +128,5 @@ export interface Ports {
   voting: VotingPort
   notifications: NotificationPort
   disclosure: DisclosurePort
+  captains: CaptainsPort
 }

@@ -2,6 +2,7 @@
 import type { Ports } from '../ports'
 import { sqliteAudit } from './audit'
 import { sqliteDisclosure } from './disclosure'
+import { sqliteCaptains } from './captains'
 import { dirname, join } from 'node:path'
 import { openDatabase, type Db } from './db'
 import { sqliteFiles } from './files'
@@ -33,6 +34,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     notifications: sqliteOutbox(db),
     voting: sqliteVoting(db),
     disclosure: sqliteDisclosure(db),
+    captains: sqliteCaptains(db),
     close: () => db.close(),
   }
 }

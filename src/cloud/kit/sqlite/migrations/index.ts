@@ -4,6 +4,7 @@ import filesAndOutbox from './002-files-and-outbox'
 import voting from './003-voting'
 import roll from './004-roll'
 import disclosure from './005-disclosure'
+import captains from './006-captains'
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
@@ -11,4 +12,5 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 3, name: 'voting', sql: voting },
   { version: 4, name: 'roll', sql: roll },
   { version: 5, name: 'disclosure', sql: disclosure },
+  { version: 6, name: 'captains', sql: captains },
 ]
