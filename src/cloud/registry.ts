@@ -8,6 +8,18 @@ import { main as communityPeople } from './community-people'
 import { main as fileUpload } from './file-upload'
 import { main as me } from './me'
 import { main as ping } from './ping'
+import { main as repairSettings } from './repair-settings'
+import { main as repairReport } from './repair-report'
+import { main as repairList } from './repair-list'
+import { main as repairDetail } from './repair-detail'
+import { main as repairQueue } from './repair-queue'
+import { main as repairHandle } from './repair-handle'
+import { main as repairConfirm } from './repair-confirm'
+import { main as repairReopen } from './repair-reopen'
+import { main as repairUrge } from './repair-urge'
+import { main as repairJobs } from './repair-jobs'
+import { main as repairStats } from './repair-stats'
+import { main as repairLinkFund } from './repair-link-fund'
 import { main as roleGrant } from './role-grant'
 import { main as roleRevoke } from './role-revoke'
 
@@ -20,6 +32,18 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'community-overview': communityOverview,
   'community-people': communityPeople,
   'file-upload': fileUpload,
+  'repair-settings': repairSettings,
+  'repair-report': repairReport,
+  'repair-list': repairList,
+  'repair-detail': repairDetail,
+  'repair-queue': repairQueue,
+  'repair-handle': repairHandle,
+  'repair-confirm': repairConfirm,
+  'repair-reopen': repairReopen,
+  'repair-urge': repairUrge,
+  'repair-jobs': repairJobs,
+  'repair-stats': repairStats,
+  'repair-link-fund': repairLinkFund,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

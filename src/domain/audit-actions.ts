@@ -3,6 +3,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'roll.import': '导入业主名册',
   'role.grant': '任命角色',
   'role.revoke': '撤销角色',
+  'repair.report': '提交报修',
+  'repair.accept': '报修接单',
+  'repair.assign': '报修派工',
+  'repair.start': '开始维修',
+  'repair.complete': '报修完工',
+  'repair.confirm': '报修确认评价',
+  'repair.reopen': '报修重新打开',
+  'repair.urge': '报修催单',
+  'repair.auto_confirm': '报修超时自动确认',
+  'repair.escalate': '报修逾期上报业委会',
+  'repair.fund_link': '报修关联维修资金支出',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

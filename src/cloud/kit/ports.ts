@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../../domain/audit-chain'
 import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
+import type { RepairsPort } from './repairs-port'
 
 export interface Person {
   id: string
@@ -120,4 +121,5 @@ export interface Ports {
   audit: AuditPort
   files: FilesPort
   notifications: NotificationPort
+  repairs: RepairsPort
 }

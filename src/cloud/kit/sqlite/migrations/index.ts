@@ -1,8 +1,10 @@
 // Ordered schema migrations; each capability appends its own file here.
 import foundation from './001-foundation'
 import filesAndOutbox from './002-files-and-outbox'
+import repairs from './007-repairs'
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'files-and-outbox', sql: filesAndOutbox },
+  { version: 7, name: 'repairs', sql: repairs },
 ]
