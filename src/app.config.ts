@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/vote', pages: ['pages/rules/index'] },
     { root: 'packages/accounts', pages: ['pages/rules/index'] },
     { root: 'packages/captain', pages: ['pages/guide/index'] },
-    { root: 'packages/repair', pages: ['pages/guide/index'] },
+    { root: 'packages/repair', pages: ['pages/guide/index', 'pages/report/index', 'pages/detail/index', 'pages/queue/index', 'pages/stats/index'] },
     { root: 'packages/admin', pages: ['pages/audit/index', 'pages/roles/index'] },
   ],
   window: {

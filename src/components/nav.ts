@@ -6,8 +6,21 @@ export const PAGES = {
   accountsRules: '/packages/accounts/pages/rules/index',
   captainGuide: '/packages/captain/pages/guide/index',
   repairGuide: '/packages/repair/pages/guide/index',
+  repairReport: '/packages/repair/pages/report/index',
+  repairDetail: '/packages/repair/pages/detail/index',
+  repairQueue: '/packages/repair/pages/queue/index',
+  repairStats: '/packages/repair/pages/stats/index',
   audit: '/packages/admin/pages/audit/index',
   roles: '/packages/admin/pages/roles/index',
 } as const
 
 export const go = (url: string) => () => void Taro.navigateTo({ url })
+
+/** A page with a query: `to(PAGES.assembly, { id })`. */
+export const to = (url: string, query: Record<string, string>) => go(`${url}?${Object.entries(query).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`)
+
+/** The query of the page being shown (Taro's router on both platforms). */
+export function pageParam(name: string): string | undefined {
+  const v = Taro.getCurrentInstance()?.router?.params?.[name]
+  return typeof v === 'string' && v ? decodeURIComponent(v) : undefined
+}

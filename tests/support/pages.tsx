@@ -4,6 +4,7 @@ import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { setTransport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
+import { REPAIR_RESOURCES } from '../../src/stores/repairs'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
 import { DEMO, createHarness, type Harness } from './harness'
@@ -17,5 +18,5 @@ export function renderAs(person: string | null, page: ReactElement, harness: Har
 export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
-  for (const r of [overviewResource, peopleResource, auditResource]) r.store.getState().reset()
+  for (const r of [overviewResource, peopleResource, auditResource, ...REPAIR_RESOURCES]) r.store.getState().reset()
 }
