@@ -62,6 +62,8 @@ export interface AuditLogEntry {
   actorName: string | null
   action: string
   subject: string
+  /** The person the entry is about, when its subject is a person of the community. */
+  subjectName: string | null
   data: unknown
   prevHash: string
   hash: string

@@ -28,12 +28,16 @@ function cloudEnv(): string | undefined {
 }
 
 let cloudReady = false
+function ensureCloud() {
+  if (!cloudReady) {
+    Taro.cloud.init({ env: cloudEnv(), traceUser: true })
+    cloudReady = true
+  }
+}
+
 const weappTransport: Transport = async (name, data) => {
   try {
-    if (!cloudReady) {
-      Taro.cloud.init({ env: cloudEnv(), traceUser: true })
-      cloudReady = true
-    }
+    ensureCloud()
     const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> })
     return res.result as Result<unknown>
   } catch {
@@ -83,6 +87,7 @@ const httpUploader: Uploader = async ({ communityId, purpose, path, name }) => {
 // checks kind and size when a function first uses the file id.
 const weappUploader: Uploader = async ({ communityId, purpose, path, name }) => {
   try {
+    ensureCloud()
     const res = await Taro.cloud.uploadFile({ cloudPath: `${communityId}/${purpose}/${Date.now()}-${name}`, filePath: path })
     return { ok: true, data: { fileId: res.fileID, size: 0 } }
   } catch {
@@ -123,4 +128,11 @@ function unwrap<T>(result: Result<T>): T {
   }
   onFailure?.(error)
   throw error
+}
+
+/** On the local host in development mode, one can sign in as another demo person. */
+export const canSwitchDevIdentity = (): boolean => process.env.TARO_ENV === 'h5'
+
+export function switchDevIdentity(): void {
+  if (canSwitchDevIdentity() && typeof window !== 'undefined') window.location.href = '/dev/signout'
 }

@@ -35,6 +35,7 @@ test('审计日志: a supervisor sees the verdict of the whole chain and the ent
   expect(verdict.textContent).toBe('哈希链完整：共 41 条，未发现篡改。')
   expect(screen.getByText('#1 导入业主名册')).toBeTruthy()
   expect(screen.getAllByText(/任命角色/).length).toBe(11)
+  expect(screen.getAllByText('任命角色：王秀英', { exact: false }).length).toBe(2)
 })
 
 test('审计日志: a tampered entry is reported with its number', async () => {

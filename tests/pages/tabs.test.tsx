@@ -5,8 +5,7 @@ import MinePage from '../../src/pages/mine/index'
 import AccountsPage from '../../src/pages/accounts/index'
 import CaptainPage from '../../src/pages/captain/index'
 import { renderAs, resetStores } from '../support/pages'
-import { DEMO, type Harness } from '../support/harness'
-import { setTransport } from '../../src/services/cloud-client'
+import type { Harness } from '../support/harness'
 import { useSession } from '../../src/stores/session'
 
 let harness: Harness | undefined
@@ -23,13 +22,21 @@ test('投票: an owner sees the roll the vote counts against, by the legal head 
 })
 
 test('投票: a lost network (simulated on the wire only) is shown once, and 重试 loads the page', async () => {
-  ;({ harness } = renderAs('p-zhang-wei', <VotePage />))
-  const h = harness
   let offline = true
-  setTransport(async (name, input) =>
-    offline && name === 'community-overview' ? { ok: false, code: 'NETWORK', message: '网络不通，请检查网络后重试' } : h.callRaw(name, input, DEMO['p-zhang-wei'].openid))
+  ;({ harness } = renderAs('p-zhang-wei', <VotePage />, undefined, (real) => async (name, input) =>
+    offline && name === 'community-overview' ? { ok: false, code: 'NETWORK', message: '网络不通，请检查网络后重试' } : real(name, input)))
   await screen.findByText('加载失败：网络不通，请检查网络后重试')
   expect(screen.getByRole('alert').textContent).toContain('网络不通，请检查网络后重试')
+  offline = false
+  fireEvent.click(screen.getByText('重试'))
+  await screen.findByText('777')
+})
+
+test('投票: when even the sign-in check fails, the page says so and 重试 recovers (wire failure simulated)', async () => {
+  let offline = true
+  ;({ harness } = renderAs('p-zhang-wei', <VotePage />, undefined, (real) => async (name, input) =>
+    offline ? { ok: false, code: 'NETWORK', message: '网络不通，请检查网络后重试' } : real(name, input)))
+  await screen.findByText('加载失败：网络不通，请检查网络后重试')
   offline = false
   fireEvent.click(screen.getByText('重试'))
   await screen.findByText('777')

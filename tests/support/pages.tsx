@@ -2,15 +2,16 @@
 // real SQLite file behind the client (only the HTTP hop is skipped).
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import { setTransport } from '../../src/services/cloud-client'
+import { setTransport, type Transport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
 import { REPAIR_RESOURCES } from '../../src/stores/repairs'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
 import { DEMO, createHarness, type Harness } from './harness'
 
-export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness()) {
-  setTransport((name, input) => harness.callRaw(name, input, person ? DEMO[person].openid : null))
+/** `wire` may wrap the transport to simulate what only a network can do (going offline). */
+export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness(), wire: (real: Transport) => Transport = (t) => t) {
+  setTransport(wire((name, input) => harness.callRaw(name, input, person ? DEMO[person].openid : null)))
   return { harness, ...render(page) }
 }
 

@@ -16,7 +16,12 @@ export const main = defineFunction({
       ports.identity.communityPeople(input.communityId),
     ])
     const names = new Map(people.map((p) => [p.person.id, p.person.name]))
-    const entries = page.slice(0, input.limit).map(({ communityId: _c, ...e }) => ({ ...e, actorName: e.actorId ? names.get(e.actorId) ?? null : null }))
+    const nameOf = (id: string | null) => (id ? names.get(id) ?? null : null)
+    const entries = page.slice(0, input.limit).map(({ communityId: _c, ...e }) => ({
+      ...e,
+      actorName: nameOf(e.actorId),
+      subjectName: e.subject.startsWith('person:') ? nameOf(e.subject.slice('person:'.length)) : null,
+    }))
     return {
       entries,
       nextAfterSeq: page.length > input.limit ? entries[entries.length - 1].seq : null,

@@ -45,7 +45,7 @@ function AuditPage({ communityId, afterSeq, isLast, onMore }: { communityId: str
             {page.entries.map((e) => (
               <View key={e.seq} className='gj-row audit-entry'>
                 <View>
-                  <Text className='audit-entry__title'>#{e.seq} {auditActionLabel(e.action)}</Text>
+                  <Text className='audit-entry__title'>#{e.seq} {auditActionLabel(e.action)}{e.subjectName ? `：${e.subjectName}` : ''}</Text>
                   <Text className='gj-muted audit-entry__meta'>{e.actorName ?? '系统'} · {dayjs(e.at).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm')} · {describe(e.data)}</Text>
                   <Text className='gj-muted audit-entry__hash'>{e.hash.slice(0, 16)}…</Text>
                 </View>

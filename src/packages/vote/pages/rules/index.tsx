@@ -14,25 +14,25 @@ export default function VoteRulesPage() {
       </View>
       <View className='gj-card'>
         <View className='gj-card__head'>通过比例</View>
-        <Text>一般事项：同意的面积和人数都须超过参与表决面积和人数的一半（过半数，不含一半）。</Text>
-        <Text>{'\n'}重大事项（第 6、7、8 项）：同意的面积和人数都须达到参与表决面积和人数的四分之三以上（含本数）。</Text>
-        <Text>{'\n'}未达到参与比例的表决，无论同意多少，都不通过。</Text>
+        <View className='gj-para'>一般事项：同意的面积和人数都须超过参与表决面积和人数的一半（过半数，不含一半）。</View>
+        <View className='gj-para'>重大事项（第 6、7、8 项）：同意的面积和人数都须达到参与表决面积和人数的四分之三以上（含本数）。</View>
+        <View className='gj-para'>未达到参与比例的表决，无论同意多少，都不通过。</View>
       </View>
       <View className='gj-section-title'>共同决定事项（民法典第二百七十八条第一款）</View>
       <View className='gj-card' data-testid='matters'>
         {MATTERS.map((m) => (
           <View key={m.number} className='gj-row'>
             <Text>{m.number}. {m.text}</Text>
-            <Tag type={m.threshold === 'special' ? 'warning' : 'default'}>{m.threshold === 'special' ? '四分之三' : '过半数'}</Tag>
+            <Tag plain type={m.threshold === 'special' ? 'warning' : 'success'}>{m.threshold === 'special' ? '四分之三' : '过半数'}</Tag>
           </View>
         ))}
       </View>
       <View className='gj-section-title'>本程序的约定（法律未明确之处）</View>
       <View className='gj-card'>
-        <Text>· 弃权算作参与表决，但不计入同意。{'\n'}</Text>
-        <Text>· 一人拥有多套房屋只投一票、计 1 人，面积合计；开发商未售房屋合计 1 人。{'\n'}</Text>
-        <Text>· 未投票的业主不计为同意（除非业主大会议事规则另有规定，届时两种结果并列公示）。{'\n'}</Text>
-        <Text>· 选票和审计记录至少保存两年，任何角色都不能删除。</Text>
+        <View className='gj-para'>· 弃权算作参与表决，但不计入同意。</View>
+        <View className='gj-para'>· 一人拥有多套房屋只投一票、计 1 人，面积合计；开发商未售房屋合计 1 人。</View>
+        <View className='gj-para'>· 未投票的业主不计为同意（除非业主大会议事规则另有规定，届时两种结果并列公示）。</View>
+        <View className='gj-para'>· 选票和审计记录至少保存两年，任何角色都不能删除。</View>
       </View>
     </PageShell>
   )
