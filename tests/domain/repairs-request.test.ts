@@ -1,4 +1,4 @@
-import { AppError } from '../../src/domain/errors'
+import { refusal } from '../support/refusal'
 import { HOUR, MINUTE, DAY, dueState, validateCommitments, REPAIR_CATEGORIES, URGENCIES, type Commitment } from '../../src/domain/repairs/commitments'
 import { applyRepair, reportRepair, REPAIR_STATUSES, TRANSITIONS, type RepairCommand, type RepairRequest, type RepairStatus } from '../../src/domain/repairs/request'
 
@@ -12,14 +12,16 @@ function reported(at = T0): RepairRequest {
   }
 }
 
-function codeOf(f: () => unknown): string {
+/** The code a command is refused with, or 'OK' when it is allowed. */
+const codeOf = (f: () => unknown): string => (canRun(f) ? 'OK' : refusal(f).code)
+
+function canRun(f: () => unknown): boolean {
   try {
     f()
-  } catch (e) {
-    if (e instanceof AppError) return e.code
-    throw e
+    return true
+  } catch {
+    return false
   }
-  return 'OK'
 }
 
 const SAMPLE: Record<RepairCommand['kind'], RepairCommand> = {

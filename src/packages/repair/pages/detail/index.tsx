@@ -110,6 +110,10 @@ export default function RepairDetailPage({ id: explicit }: { id?: string }) {
   useEffect(() => {
     if (communityId && id) void load(communityId, id)
   }, [communityId, id, load])
+  if (!id) {
+    // Opened without a request (e.g. a stale link): say so rather than load forever.
+    return <PageShell title='报修详情'><View className='gj-card'><Text>没有指定报修单，请从「报修」页打开。</Text></View></PageShell>
+  }
   return (
     <PageShell title='报修详情'>
       <AsyncView resource={detail} onRetry={() => communityId && void reload(communityId, id)}>
