@@ -2,6 +2,7 @@
 // the community's common-area requests, and the way to the staff queue and
 // the monthly numbers.
 import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { AsyncView } from '../../components/async-view'
 import { go, PAGES, to } from '../../components/nav'
@@ -17,6 +18,8 @@ function RepairList({ communityId, scope, empty }: { communityId: string; scope:
   const list = repairListResource.store(repairListResource.select(communityId, scope))
   const { load, reload } = repairListResource.store.getState()
   useEffect(() => void load(communityId, scope), [communityId, scope, load])
+  // The tab page stays alive between visits: coming back shows what changed meanwhile (e.g. staff completed a request).
+  useDidShow(() => void reload(communityId, scope))
   return (
     <AsyncView resource={list} onRetry={() => void reload(communityId, scope)} isEmpty={(d) => d.length === 0} empty={<View className='gj-muted'>{empty}</View>}>
       {(items) => (

@@ -3,6 +3,7 @@
 // assign, start, complete with a note and photos), the reporter confirms and
 // rates, reopens with a reason, or urges once a promise is missed.
 import { View, Text, Textarea, Input, Image } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AsyncView } from '../../../../components/async-view'
 import { pageParam } from '../../../../components/nav'
@@ -110,6 +111,10 @@ export default function RepairDetailPage({ id: explicit }: { id?: string }) {
   useEffect(() => {
     if (communityId && id) void load(communityId, id)
   }, [communityId, id, load])
+  // Someone else (staff, the reporter) may have moved it on since it was last loaded.
+  useDidShow(() => {
+    if (communityId && id) void reload(communityId, id)
+  })
   if (!id) {
     // Opened without a request (e.g. a stale link): say so rather than load forever.
     return <PageShell title='报修详情'><View className='gj-card'><Text>没有指定报修单，请从「报修」页打开。</Text></View></PageShell>

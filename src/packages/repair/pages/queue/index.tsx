@@ -1,6 +1,7 @@
 // 待处理报修 (property staff, committee, supervisors): every open request,
 // the one due soonest first, late ones marked; 20 at a time.
 import { View, Text } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AsyncView } from '../../../../components/async-view'
 import { PAGES, to } from '../../../../components/nav'
@@ -18,6 +19,7 @@ function Queue({ communityId }: { communityId: string }) {
   const [more, setMore] = useState<RepairQueueOutput[]>([])
   const [busy, setBusy] = useState(false)
   useEffect(() => void load(communityId), [communityId, load])
+  useDidShow(() => void reload(communityId))
   // A reloaded first page starts the list again.
   useEffect(() => setMore([]), [first.data])
   const next = (more[more.length - 1] ?? first.data)?.next ?? null
