@@ -14,6 +14,7 @@ import { main as repairList } from './repair-list'
 import { main as repairDetail } from './repair-detail'
 import { main as repairQueue } from './repair-queue'
 import { main as repairHandle } from './repair-handle'
+import { main as repairCommitmentsSet } from './repair-commitments-set'
 import { main as repairConfirm } from './repair-confirm'
 import { main as repairReopen } from './repair-reopen'
 import { main as repairUrge } from './repair-urge'
@@ -44,6 +45,7 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'repair-jobs': repairJobs,
   'repair-stats': repairStats,
   'repair-link-fund': repairLinkFund,
+  'repair-commitments-set': repairCommitmentsSet,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

@@ -30,6 +30,7 @@ export interface RepairsApi {
   'repair-jobs': Fn<typeof repairs.repairJobsInput, repairs.RepairJobsOutput>
   'repair-stats': Fn<typeof repairs.repairStatsInput, repairs.RepairStatsOutput>
   'repair-link-fund': Fn<typeof repairs.repairLinkFundInput, repairs.RepairChangeOutput>
+  'repair-commitments-set': Fn<typeof repairs.repairCommitmentsSetInput, repairs.RepairSettingsOutput['commitments']>
 }
 
 // One `extends` per capability.

@@ -118,6 +118,16 @@ export const repairStatsInput = communityInput.extend({
 }).strict()
 export type RepairStatsOutput = MonthlyRepairStats
 
+export const repairCommitmentsSetInput = communityInput.extend({
+  commitments: z.array(z.object({
+    category: z.enum(REPAIR_CATEGORIES, { errorMap: () => ({ message: '类别不正确' }) }),
+    urgency: z.enum(URGENCIES, { errorMap: () => ({ message: '紧急程度不正确' }) }),
+    // Whole minutes; whether they make sense together is the domain's check (REPAIR.COMMITMENTS_INVALID).
+    responseMinutes: z.number({ invalid_type_error: '时限须为分钟数' }).int('时限须为整数分钟'),
+    completionMinutes: z.number({ invalid_type_error: '时限须为分钟数' }).int('时限须为整数分钟'),
+  }).strict()).max(REPAIR_CATEGORIES.length * URGENCIES.length, '时限条目过多'),
+}).strict()
+
 export const repairLinkFundInput = requestRef.extend({ withdrawalId: id('维修资金支出编号') }).strict()
 
 /** Every repair function answers a change with the request as the caller now sees it. */

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'repair.auto_confirm': '报修超时自动确认',
   'repair.escalate': '报修逾期上报业委会',
   'repair.fund_link': '报修关联维修资金支出',
+  'repair.commitments': '设定报修服务时限',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

@@ -228,3 +228,19 @@ test('the committee links a repair paid from the repair fund to its withdrawal, 
   const chain = await h.ports.audit.all(C)
   expect(chain.at(-1)).toMatchObject({ action: 'repair.fund_link', actorId: 'p-li-jianguo', data: { no: 2, withdrawalId: 'w-2026-11-01' } })
 })
+
+test('the committee sets the service times: new requests follow them, reported ones keep their promise; a table with gaps is refused', async () => {
+  const before = await report(OWNER, leak({ category: 'lift', location: { kind: 'common', area: '1栋电梯' }, description: '电梯困人' }))
+  expect(before.due).toEqual({ phase: 'response', dueAt: T0 + 15 * MINUTE, overdue: false })
+  const table = expectOk(await h.call('repair-settings', { communityId: C }, 'p-li-jianguo')).commitments
+  const faster = table.map((c) => (c.category === 'lift' && c.urgency === 'urgent' ? { ...c, responseMinutes: 10, completionMinutes: 60 } : c))
+  await refused('REPAIR.COMMITMENTS_INVALID', 'repair-commitments-set', { communityId: C, commitments: faster.slice(1) }, 'p-li-jianguo')
+  await refused('REPAIR.COMMITMENTS_INVALID', 'repair-commitments-set', { communityId: C, commitments: [...faster.slice(1), { ...faster[1] }] }, 'p-li-jianguo')
+  await refused('REPAIR.COMMITMENTS_INVALID', 'repair-commitments-set', { communityId: C, commitments: faster.map((c) => ({ ...c, responseMinutes: c.completionMinutes + 1 })) }, 'p-li-jianguo')
+  await refused('FORBIDDEN', 'repair-commitments-set', { communityId: C, commitments: faster }, STAFF)
+  expect(expectOk(await h.call('repair-commitments-set', { communityId: C, commitments: faster }, 'p-li-jianguo'))).toContainEqual({ category: 'lift', urgency: 'urgent', responseMinutes: 10, completionMinutes: 60 })
+  const after = await report(OWNER, leak({ category: 'lift', location: { kind: 'common', area: '1栋电梯' }, description: '电梯又困人' }))
+  expect(after.due!.dueAt).toBe(T0 + 10 * MINUTE)
+  expect(expectOk(await h.call('repair-detail', { communityId: C, id: before.id }, OWNER)).due!.dueAt).toBe(T0 + 15 * MINUTE)
+  expect((await h.ports.audit.all(C)).some((e) => e.action === 'repair.commitments' && e.actorId === 'p-li-jianguo')).toBe(true)
+})

@@ -72,6 +72,8 @@ export const deadlines = (cycleStartedAt: number, c: Pick<Commitment, 'responseM
 /** Checks a community's table of commitments: every category × urgency, positive minutes, response before completion. */
 export function validateCommitments(list: readonly Commitment[]): string[] {
   const problems: string[] = []
+  const keys = list.map((c) => `${c.category}:${c.urgency}`)
+  if (new Set(keys).size !== keys.length) problems.push('同一类别和紧急程度只能设定一次')
   for (const category of REPAIR_CATEGORIES) {
     for (const urgency of URGENCIES) {
       const c = list.find((x) => x.category === category && x.urgency === urgency)

@@ -39,9 +39,14 @@ export function insertRepairHistory(db: Db, request: RepairRequest, events: Read
   events.forEach((e, i) => insertEvent.run(request.id, i + 1, e.at, e.actorId, e.kind, e.status, JSON.stringify(e.data)))
 }
 
-export function insertCommitments(db: Db, communityId: string, list: readonly Commitment[], commonAreas: readonly string[]): void {
+function writeCommitments(db: Db, communityId: string, list: readonly Commitment[]): void {
+  db.prepare('DELETE FROM repair_commitments WHERE community_id = ?').run(communityId)
   const c = db.prepare('INSERT INTO repair_commitments (community_id, category, urgency, response_minutes, completion_minutes) VALUES (?, ?, ?, ?, ?)')
   for (const x of list) c.run(communityId, x.category, x.urgency, x.responseMinutes, x.completionMinutes)
+}
+
+export function insertCommitments(db: Db, communityId: string, list: readonly Commitment[], commonAreas: readonly string[]): void {
+  writeCommitments(db, communityId, list)
   const a = db.prepare('INSERT INTO repair_common_areas (community_id, name, position) VALUES (?, ?, ?)')
   commonAreas.forEach((name, i) => a.run(communityId, name, i))
 }
@@ -86,6 +91,12 @@ export function sqliteRepairs(db: Db): RepairsPort {
         commitments: (commitments.all(communityId) as Row[]).map((r): Commitment => ({ category: r.category, urgency: r.urgency, responseMinutes: r.response_minutes, completionMinutes: r.completion_minutes })),
         commonAreas: areas.all(communityId) as string[],
       }
+    },
+    async setCommitments(communityId, list, audit, at) {
+      db.transaction(() => {
+        writeCommitments(db, communityId, list)
+        appendAudit(db, audit, at)
+      })()
     },
     async create(draft, event, audit) {
       return db.transaction(() => {
