@@ -244,3 +244,12 @@ test('the committee sets the service times: new requests follow them, reported o
   expect(expectOk(await h.call('repair-detail', { communityId: C, id: before.id }, OWNER)).due!.dueAt).toBe(T0 + 15 * MINUTE)
   expect((await h.ports.audit.all(C)).some((e) => e.action === 'repair.commitments' && e.actorId === 'p-li-jianguo')).toBe(true)
 })
+
+test('the local host runs both jobs for every community on its timer pass', async () => {
+  const { runRepairJobs } = await import('../../src/host/repair-schedule')
+  // Seed #6 is already late; seed #4 (completed a day ago) confirms itself in 6 days.
+  expect(await runRepairJobs(h.ports)).toEqual({ autoConfirmed: 0, escalated: 1 })
+  h.setNow(T0 + 6 * DAY)
+  // By then #5 (urgent leak, due in 1 h) and #3 (due in 25 h) are late too.
+  expect(await runRepairJobs(h.ports)).toEqual({ autoConfirmed: 1, escalated: 2 })
+})
