@@ -16,6 +16,7 @@ export const sendRepairHandle = (input: In<'repair-handle'>) => call('repair-han
 export const sendRepairConfirm = (input: In<'repair-confirm'>) => call('repair-confirm', input)
 export const sendRepairReopen = (input: In<'repair-reopen'>) => call('repair-reopen', input)
 export const sendRepairUrge = (input: In<'repair-urge'>) => call('repair-urge', input)
+export const sendRepairLinkFund = (input: In<'repair-link-fund'>) => call('repair-link-fund', input)
 
 /** Where a stored photo can be shown: cloud file ids on WeChat, the host's file route on H5. */
 export const photoUrl = (fileId: string) => (fileId.startsWith('cloud://') ? fileId : `/api/files/${encodeURIComponent(fileId)}`)

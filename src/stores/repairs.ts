@@ -2,7 +2,7 @@
 // reloads what it affects.
 import {
   fetchRepairDetail, fetchRepairList, fetchRepairQueue, fetchRepairSettings, fetchRepairStats,
-  sendRepairConfirm, sendRepairHandle, sendRepairReopen, sendRepairReport, sendRepairUrge, chooseAndUploadPhotos, photoUrl,
+  sendRepairConfirm, sendRepairHandle, sendRepairLinkFund, sendRepairReopen, sendRepairReport, sendRepairUrge, chooseAndUploadPhotos, photoUrl,
 } from '../services/repairs'
 import type { RepairDetail } from '../contracts/repairs'
 import { createResourceStore } from './resource'
@@ -36,5 +36,6 @@ export const handleRepair = async (input: Args<typeof sendRepairHandle>) => {
 }
 export const confirmRepair = async (input: Args<typeof sendRepairConfirm>) => changed(input.communityId, await sendRepairConfirm(input))
 export const reopenRepair = async (input: Args<typeof sendRepairReopen>) => changed(input.communityId, await sendRepairReopen(input))
+export const linkRepairFund = async (input: Args<typeof sendRepairLinkFund>) => changed(input.communityId, await sendRepairLinkFund(input))
 export const urgeRepair = async (input: Args<typeof sendRepairUrge>) => changed(input.communityId, await sendRepairUrge(input))
 export { fetchRepairQueue, chooseAndUploadPhotos, photoUrl }

@@ -146,3 +146,20 @@ test('a failed list load offers 重试', async () => {
   fireEvent.click(retry[0])
   await screen.findByTestId('repair-list-mine')
 })
+
+test('the committee links a repair to its repair-fund withdrawal from the detail page; owners are not offered it', async () => {
+  const h = createHarness()
+  harness = h
+  const committee = renderAs('p-li-jianguo', <RepairDetailPage id='r-demo-2' />, h)
+  await screen.findByTestId('fund-link')
+  typeInto(document.querySelector('[data-testid="fund-link"] taro-input-core')!, 'w-2026-11-01')
+  fireEvent.click(screen.getByText('关联维修资金支出'))
+  await screen.findByText('已关联维修资金支出')
+  expect(screen.getByTestId('repair-detail').textContent).toContain('维修资金支出w-2026-11-01')
+  expect(screen.queryByTestId('fund-link')).toBeNull()
+  committee.unmount()
+  resetStores()
+  renderAs('p-chen-jing', <RepairDetailPage id='r-demo-4' />, h)
+  await screen.findByTestId('repair-detail')
+  expect(screen.queryByTestId('fund-link')).toBeNull()
+})

@@ -14,7 +14,8 @@ import { useCommunity } from '../../../../components/use-community'
 import { CATEGORY_LABELS, URGENCY_LABELS } from '../../../../domain/repairs/commitments'
 import { MAX_PHOTOS } from '../../../../domain/repairs/request'
 import type { RepairDetail, RepairTimelineEntry } from '../../../../contracts/repairs'
-import { chooseAndUploadPhotos, confirmRepair, handleRepair, photoUrl, reopenRepair, repairDetailResource, urgeRepair } from '../../../../stores/repairs'
+import { chooseAndUploadPhotos, confirmRepair, handleRepair, linkRepairFund, photoUrl, reopenRepair, repairDetailResource, urgeRepair } from '../../../../stores/repairs'
+import { hasRole } from '../../../../stores/session'
 import '../repair.scss'
 
 const stars = (n: number) => `${'★'.repeat(n)}${'☆'.repeat(5 - n)}`
@@ -102,8 +103,33 @@ function Actions({ communityId, r, onDone }: { communityId: string; r: RepairDet
   )
 }
 
+/** The committee records which repair-fund withdrawal paid for this repair (shown in the accounts disclosure). */
+function FundLink({ communityId, r, onDone }: { communityId: string; r: RepairDetail; onDone: (message: string | null) => void }) {
+  const [withdrawalId, setWithdrawalId] = useState('')
+  const [busy, setBusy] = useState(false)
+  const link = async () => {
+    setBusy(true)
+    onDone(null)
+    try {
+      await linkRepairFund({ communityId, id: r.id, withdrawalId: withdrawalId.trim() })
+      onDone('已关联维修资金支出')
+    } catch {
+      // Shown in the notice bar.
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='gj-card' data-testid='fund-link'>
+      <View className='gj-card__head'>维修资金</View>
+      <Input className='repair-input' placeholder='维修资金支出编号' value={withdrawalId} onInput={(e) => setWithdrawalId(e.detail.value)} />
+      <Button block disabled={busy} onClick={() => void link()}>关联维修资金支出</Button>
+    </View>
+  )
+}
+
 export default function RepairDetailPage({ id: explicit }: { id?: string }) {
-  const { communityId } = useCommunity()
+  const { communityId, membership } = useCommunity()
   const [done, setDone] = useState<string | null>(null)
   const id = explicit ?? pageParam('id') ?? ''
   const detail = repairDetailResource.store(repairDetailResource.select(communityId ?? '', id))
@@ -137,6 +163,7 @@ export default function RepairDetailPage({ id: explicit }: { id?: string }) {
               <View className='gj-row'><Text>报修时间</Text><Text>{shanghaiTime(r.reportedAt, 'YYYY-MM-DD HH:mm')}</Text></View>
               {r.preferredTime && <View className='gj-row'><Text>方便时间</Text><Text>{r.preferredTime}</Text></View>}
               {r.worker && <View className='gj-row'><Text>维修人员</Text><Text>{r.worker}</Text></View>}
+              {r.fundWithdrawalId && <View className='gj-row'><Text>维修资金支出</Text><Text>{r.fundWithdrawalId}</Text></View>}
               <Text className='repair-hint'>{r.description}</Text>
               <Photos ids={r.photos} />
               {r.due && <Text className={`repair-hint${r.due.overdue ? ' repair-late' : ''}`} data-testid='due'>{dueText(r.due)}</Text>}
@@ -158,6 +185,7 @@ export default function RepairDetailPage({ id: explicit }: { id?: string }) {
               </View>
             )}
             {communityId && <Actions key={`${r.id}:${r.status}`} communityId={communityId} r={r} onDone={setDone} />}
+            {communityId && !r.fundWithdrawalId && hasRole(membership, 'committee') && <FundLink communityId={communityId} r={r} onDone={setDone} />}
             {done && <View className='repair-done' role='status'>{done}</View>}
             <View className='gj-section-title'>处理进度</View>
             <View className='gj-card' data-testid='timeline'>
