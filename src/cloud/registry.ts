@@ -34,6 +34,19 @@ import { main as reportDetail } from './report-detail'
 import { main as reportAsk } from './report-ask'
 import { main as reportAnswer } from './report-answer'
 import { main as disclosureWatch } from './disclosure-watch'
+import { main as repairSettings } from './repair-settings'
+import { main as repairReport } from './repair-report'
+import { main as repairList } from './repair-list'
+import { main as repairDetail } from './repair-detail'
+import { main as repairQueue } from './repair-queue'
+import { main as repairHandle } from './repair-handle'
+import { main as repairCommitmentsSet } from './repair-commitments-set'
+import { main as repairConfirm } from './repair-confirm'
+import { main as repairReopen } from './repair-reopen'
+import { main as repairUrge } from './repair-urge'
+import { main as repairJobs } from './repair-jobs'
+import { main as repairStats } from './repair-stats'
+import { main as repairLinkFund } from './repair-link-fund'
 import { main as roleGrant } from './role-grant'
 import { main as roleRevoke } from './role-revoke'
 import { main as rollPreview } from './roll-preview'
@@ -130,6 +143,19 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'claim-publish': claimPublish,
   'claim-act': claimAct,
   'claim-list': claimList,
+  'repair-settings': repairSettings,
+  'repair-report': repairReport,
+  'repair-list': repairList,
+  'repair-detail': repairDetail,
+  'repair-queue': repairQueue,
+  'repair-handle': repairHandle,
+  'repair-confirm': repairConfirm,
+  'repair-reopen': repairReopen,
+  'repair-urge': repairUrge,
+  'repair-jobs': repairJobs,
+  'repair-stats': repairStats,
+  'repair-link-fund': repairLinkFund,
+  'repair-commitments-set': repairCommitmentsSet,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

@@ -6,6 +6,7 @@ import type * as voting from './voting'
 import type * as roll from './roll'
 import type * as disclosure from './disclosure'
 import type * as captains from './captains'
+import type * as repairs from './repairs'
 
 export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
@@ -55,7 +56,7 @@ export interface CaptainsApi {
 }
 
 // One `extends` per capability.
-export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi {}
+export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi, RepairsApi {}
 export interface RollApi {
   'roll-preview': Fn<typeof roll.rollPreviewInput, roll.RollPreviewOutput>
   'roll-commit': Fn<typeof roll.rollCommitInput, roll.RollCommitOutput>
@@ -87,6 +88,22 @@ export interface DisclosureApi {
   'report-ask': Fn<typeof disclosure.reportAskInput, disclosure.QuestionView>
   'report-answer': Fn<typeof disclosure.reportAnswerInput, disclosure.QuestionView>
   'disclosure-watch': Fn<typeof disclosure.disclosureWatchInput, disclosure.DisclosureWatch>
+}
+
+export interface RepairsApi {
+  'repair-settings': Fn<typeof repairs.repairSettingsInput, repairs.RepairSettingsOutput>
+  'repair-report': Fn<typeof repairs.repairReportInput, repairs.RepairChangeOutput>
+  'repair-list': Fn<typeof repairs.repairListInput, repairs.RepairSummary[]>
+  'repair-detail': Fn<typeof repairs.repairDetailInput, repairs.RepairDetail>
+  'repair-queue': Fn<typeof repairs.repairQueueInput, repairs.RepairQueueOutput>
+  'repair-handle': Fn<typeof repairs.repairHandleInput, repairs.RepairChangeOutput>
+  'repair-confirm': Fn<typeof repairs.repairConfirmInput, repairs.RepairChangeOutput>
+  'repair-reopen': Fn<typeof repairs.repairReopenInput, repairs.RepairChangeOutput>
+  'repair-urge': Fn<typeof repairs.repairUrgeInput, repairs.RepairChangeOutput>
+  'repair-jobs': Fn<typeof repairs.repairJobsInput, repairs.RepairJobsOutput>
+  'repair-stats': Fn<typeof repairs.repairStatsInput, repairs.RepairStatsOutput>
+  'repair-link-fund': Fn<typeof repairs.repairLinkFundInput, repairs.RepairChangeOutput>
+  'repair-commitments-set': Fn<typeof repairs.repairCommitmentsSetInput, repairs.RepairSettingsOutput['commitments']>
 }
 
 

@@ -37,6 +37,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'claim.dispatch': '派单',
   'claim.done': '认领事项完成',
   'claim.withdraw': '撤回认领需求',
+  'repair.report': '提交报修',
+  'repair.accept': '报修接单',
+  'repair.assign': '报修派工',
+  'repair.start': '开始维修',
+  'repair.complete': '报修完工',
+  'repair.confirm': '报修确认评价',
+  'repair.reopen': '报修重新打开',
+  'repair.urge': '报修催单',
+  'repair.auto_confirm': '报修超时自动确认',
+  'repair.escalate': '报修逾期上报业委会',
+  'repair.fund_link': '报修关联维修资金支出',
+  'repair.commitments': '设定报修服务时限',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

@@ -7,6 +7,7 @@ import { overviewResource, peopleResource, auditResource } from '../../src/store
 import { ROLL_RESOURCES } from '../../src/stores/roll'
 import { resetDisclosureStores } from '../../src/stores/disclosure'
 import { resetCaptainStores } from '../../src/stores/captains'
+import { REPAIR_RESOURCES } from '../../src/stores/repairs'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
 import { resetVotingStores } from '../../src/stores/voting'
@@ -35,7 +36,7 @@ export function renderAs(person: string | null, page: ReactElement, harness: Har
 export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
-  for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES]) r.store.getState().reset()
+  for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES, ...REPAIR_RESOURCES]) r.store.getState().reset()
   resetCaptainStores()
   resetVotingStores()
   resetDisclosureStores()

@@ -9,6 +9,7 @@ import type { VotingPort } from './voting-port'
 import type { OwnershipPort, RollAdminPort } from './roll-ports'
 import type { DisclosurePort } from './disclosure-port'
 import type { CaptainsPort } from './captains-port'
+import type { RepairsPort } from './repairs-port'
 
 export interface Person {
   id: string
@@ -129,4 +130,5 @@ export interface Ports {
   notifications: NotificationPort
   disclosure: DisclosurePort
   captains: CaptainsPort
+  repairs: RepairsPort
 }

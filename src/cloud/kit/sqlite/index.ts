@@ -12,6 +12,7 @@ import { sqliteRoll } from './roll'
 import { sqliteVoting } from './voting'
 import { sqliteRollAdmin } from './roll-admin'
 import { sqliteOwnership } from './ownership'
+import { sqliteRepairs } from './repairs'
 
 export interface SqlitePorts extends Ports {
   db: Db
@@ -35,6 +36,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     voting: sqliteVoting(db),
     disclosure: sqliteDisclosure(db),
     captains: sqliteCaptains(db),
+    repairs: sqliteRepairs(db),
     close: () => db.close(),
   }
 }

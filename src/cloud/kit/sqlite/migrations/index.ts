@@ -5,6 +5,7 @@ import voting from './003-voting'
 import roll from './004-roll'
 import disclosure from './005-disclosure'
 import captains from './006-captains'
+import repairs from './007-repairs'
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 4, name: 'roll', sql: roll },
   { version: 5, name: 'disclosure', sql: disclosure },
   { version: 6, name: 'captains', sql: captains },
+  { version: 7, name: 'repairs', sql: repairs },
 ]
