@@ -9,6 +9,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'verification.reject': '驳回业主核验',
   'resident.link': '住户加入房屋',
   'resident.unlink': '业主移除住户',
+  'assembly.call': '发布业主大会公告',
+  'assembly.open': '开始投票（确定名册版本）',
+  'ballot.cast': '投票',
+  'proxy.grant': '委托代理人',
+  'proxy.revoke': '撤销委托',
+  'result.preliminary': '计票并公示初步结果',
+  'objection.file': '提出异议',
+  'objection.resolve': '处理异议',
+  'result.certify': '确认表决结果',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

@@ -7,6 +7,7 @@ import { overviewResource, peopleResource, auditResource } from '../../src/store
 import { ROLL_RESOURCES } from '../../src/stores/roll'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
+import { resetVotingStores } from '../../src/stores/voting'
 import { DEMO, createHarness, type Harness } from './harness'
 
 /** A picked File's bytes, as the host's upload route would receive them (jsdom's Blob has no arrayBuffer()). */
@@ -33,4 +34,5 @@ export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
   for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES]) r.store.getState().reset()
+  resetVotingStores()
 }

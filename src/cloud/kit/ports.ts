@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../domain/audit-chain'
 import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
 import type { OwnershipPort, RollAdminPort } from './roll-ports'
+import type { VotingPort } from './voting-port'
 
 export interface Person {
   id: string
@@ -122,5 +123,6 @@ export interface Ports {
   ownership: OwnershipPort
   audit: AuditPort
   files: FilesPort
+  voting: VotingPort
   notifications: NotificationPort
 }

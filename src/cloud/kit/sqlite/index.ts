@@ -9,6 +9,7 @@ import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
 import { sqliteRollAdmin } from './roll-admin'
 import { sqliteOwnership } from './ownership'
+import { sqliteVoting } from './voting'
 
 export interface SqlitePorts extends Ports {
   db: Db
@@ -29,6 +30,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     audit: sqliteAudit(db, now),
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
+    voting: sqliteVoting(db),
     close: () => db.close(),
   }
 }
