@@ -209,7 +209,8 @@ describe('the host in-process', () => {
       await refused(401, 'UNAUTHENTICATED', () => call(base, 'role-grant', grant, cookie))
       await refused(401, 'UNAUTHENTICATED', () => call(base, 'me', {}, cookie))
     }
-  })
+    // 36 whole-database snapshots; the demo seed includes two assemblies' ballots.
+  }, 30_000)
 
   test('a role the function does not allow is FORBIDDEN (403)', async () => {
     for (const who of ['p-zhang-wei', 'p-liu-yang', 'p-wang-xiuying', 'p-zhao-lei', 'p-sun-li']) {

@@ -8,7 +8,7 @@ import RollImportPage from '../../src/packages/roll/pages/import/index'
 import ResidentsPage from '../../src/packages/roll/pages/residents/index'
 import RollVersionsPage from '../../src/packages/roll/pages/versions/index'
 import VerificationsPage from '../../src/packages/roll/pages/verifications/index'
-import { renderAs, resetStores } from '../support/pages'
+import { renderAs, resetStores, uploadPickedFilesTo } from '../support/pages'
 import { expectOk, type Harness } from '../support/harness'
 import { C, PNG, uploadAs } from '../support/roll'
 
@@ -26,6 +26,7 @@ const pick = (kind: 'spreadsheet' | 'photo', name: string, bytes: Uint8Array) =>
 
 test('导入名册: the committee picks a GBK CSV, reads the preview by the legal rule, confirms, and gets version 2', async () => {
   ;({ harness } = renderAs('p-li-jianguo', <RollImportPage />))
+  uploadPickedFilesTo(harness, 'p-li-jianguo')
   await screen.findByText('选择文件')
   const csv = [HEADER, '1栋,0101,89.36,登记,A1,张三明,13912345678,否', '1栋,0102,102.18,实测,A1,张三明,13912345678,否', '2栋,0101,120,登记,DEV,华发地产,,是', '2栋,0102,80.01,登记,DEV,华发地产,,是'].join('\r\n')
   pick('spreadsheet', '名册.csv', new Uint8Array(iconv.encode(csv, 'gbk')))
@@ -40,6 +41,7 @@ test('导入名册: the committee picks a GBK CSV, reads the preview by the lega
 
 test('导入名册: bad rows are listed with their row numbers and there is nothing to confirm', async () => {
   ;({ harness } = renderAs('p-huang-meiling', <RollImportPage />))
+  uploadPickedFilesTo(harness, 'p-huang-meiling')
   await screen.findByText('选择文件')
   const before = harness.snapshot()
   pick('spreadsheet', '有错.csv', new Uint8Array(Buffer.from([HEADER, '1栋,0101,89.36,登记,A1,张三,,否', '1栋,0101,90,登记,A2,李四,,否', '1栋,0102,0,登记,A3,王五,,否'].join('\n'))))
@@ -93,6 +95,7 @@ test('绑定房屋: a newcomer finds the community, misses once (the proof route
 
 test('绑定房屋: with no match the owner uploads a proof photo and sees it waiting for review', async () => {
   ;({ harness } = renderAs('p-zhou-min', <BindPage />))
+  uploadPickedFilesTo(harness, 'p-zhou-min')
   await screen.findByText('查找')
   type('community-name', '长城')
   fireEvent.click(screen.getByText('查找'))

@@ -5,6 +5,9 @@ import type { ReactElement } from 'react'
 import { setTransport, setUploader, type Transport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
 import { ROLL_RESOURCES } from '../../src/stores/roll'
+import { resetDisclosureStores } from '../../src/stores/disclosure'
+import { resetCaptainStores } from '../../src/stores/captains'
+import { REPAIR_RESOURCES } from '../../src/stores/repairs'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
 import { resetVotingStores } from '../../src/stores/voting'
@@ -21,18 +24,26 @@ const bytesOf = (blob: Blob): Promise<Uint8Array> =>
 
 /** `wire` may wrap the transport to simulate what only a network can do (going offline). */
 export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness(), wire: (real: Transport) => Transport = (t) => t) {
-  const openid = person ? DEMO[person].openid : null
-  setTransport(wire((name, input) => harness.callRaw(name, input, openid)))
-  // Uploads go to the real file-upload function, as the host's POST /api/files does.
-  setUploader(async ({ communityId, purpose, name, file }) =>
-    harness.callRaw('file-upload', { communityId, purpose, name, bytes: file ? await bytesOf(file) : new Uint8Array() }, openid) as never)
+  setTransport(wire((name, input) => harness.callRaw(name, input, person ? DEMO[person].openid : null)))
   return { harness, ...render(page) }
+}
+
+/**
+ * Files picked with <input type=file> (H5) go to the real file-upload function,
+ * as the host's POST /api/files does. Opt-in: tests that fake a phone's photo
+ * picker install their own uploader.
+ */
+export function uploadPickedFilesTo(harness: Harness, person: string) {
+  setUploader(async ({ communityId, purpose, name, file }) =>
+    harness.callRaw('file-upload', { communityId, purpose, name, bytes: file ? await bytesOf(file) : new Uint8Array() }, DEMO[person].openid) as never)
 }
 
 /** Zustand stores are module singletons: start every test from scratch. */
 export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
-  for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES]) r.store.getState().reset()
+  for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES, ...REPAIR_RESOURCES]) r.store.getState().reset()
+  resetCaptainStores()
   resetVotingStores()
+  resetDisclosureStores()
 }
