@@ -35,6 +35,7 @@ export function renderAs(person: string | null, page: ReactElement, harness: Har
   return { harness, ...render(page) }
 }
 
+
 /** Zustand stores are module singletons: start every test from scratch. */
 export function resetStores() {
   phonePhotos.clear()
