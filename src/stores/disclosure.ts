@@ -1,10 +1,10 @@
 // Quarterly reports as pages read them, and the actions that change them.
 import type { ReportDraftView } from '../contracts/disclosure'
-import type { QuarterlyReport } from '../domain/disclosure/report'
+import type { FeeModel, QuarterlyReport } from '../domain/disclosure/report'
 import type { Problem } from '../domain/disclosure/validate'
 import { CallError, upload } from '../services/cloud-client'
 import {
-  answerQuestion, askAboutLine, attachToReport, fetchDisclosureWatch, fetchDraft, fetchQuarters, fetchReport, fetchReportTemplate, importReportFile, publishReport, saveDraft,
+  answerQuestion, askAboutLine, setFeeModel, attachToReport, fetchDisclosureWatch, fetchDraft, fetchQuarters, fetchReport, fetchReportTemplate, importReportFile, publishReport, saveDraft,
 } from '../services/disclosure'
 import { createResourceStore } from './resource'
 
@@ -72,4 +72,10 @@ export async function answer(communityId: string, quarter: string, questionId: n
   const q = await answerQuestion({ communityId, questionId, answer: text })
   await reportResource.store.getState().reload(communityId, quarter, 0)
   return q
+}
+
+/** The committee records the contract's fee model; the quarter's draft is checked again under it. */
+export async function chooseFeeModel(communityId: string, quarter: string, feeModel: FeeModel) {
+  await setFeeModel({ communityId, feeModel })
+  await draftResource.store.getState().reload(communityId, quarter)
 }

@@ -113,6 +113,17 @@ test('编制: a fraction of a fen is caught in the form before anything is sent'
   expect(screen.queryByText('发布')).toBeNull()
 })
 
+test('编制: the committee sets the fee model; under 酬金制 the demo\'s lump sum is listed as a problem', async () => {
+  ;({ harness } = renderAs('p-li-jianguo', <DraftPage />))
+  await screen.findByTestId('problems')
+  expect(screen.getByText(/包干部分归物业公司/)).toBeTruthy()
+  const picker = screen.getByTestId('fee-model').closest('taro-picker-core')!
+  fireEvent(picker, new CustomEvent('change', { detail: { value: 1 } }))
+  await screen.findByText('收费方式已设为酬金制')
+  await waitFor(() => expect(screen.getByTestId('problems').textContent).toContain('酬金制没有包干部分，却填了 ¥120,000.00'))
+  expect(harness.ports.db.prepare('SELECT fee_model FROM disclosure_settings').pluck().get()).toBe('commission')
+})
+
 test('编制: an owner is told the page is for the committee and property staff', async () => {
   ;({ harness } = renderAs('p-zhang-wei', <DraftPage />))
   await screen.findByText('只有业委会和物业可以编制报告。')

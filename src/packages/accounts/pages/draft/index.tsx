@@ -13,9 +13,9 @@ import { useCommunity } from '../../../../components/use-community'
 import type { ReportDraftView } from '../../../../contracts/disclosure'
 import { formatHundredths, parseYuanToFen } from '../../../../domain/measure'
 import { previousQuarter, quarterLabel, quarterOf } from '../../../../domain/disclosure/quarter'
-import { FEE_MODEL_LABELS, INCOME_LABELS, INCOME_SOURCES, SPENDING_CATEGORIES, SPENDING_LABELS, type QuarterlyReport, type SectionKey } from '../../../../domain/disclosure/report'
+import { FEE_MODELS, FEE_MODEL_HINTS, FEE_MODEL_LABELS, INCOME_LABELS, INCOME_SOURCES, SPENDING_CATEGORIES, SPENDING_LABELS, type QuarterlyReport, type SectionKey } from '../../../../domain/disclosure/report'
 import type { Problem } from '../../../../domain/disclosure/validate'
-import { attachFile, draftResource, importSpreadsheet, publishQuarter, reportTemplate, saveReportDraft } from '../../../../stores/disclosure'
+import { attachFile, chooseFeeModel, draftResource, importSpreadsheet, publishQuarter, reportTemplate, saveReportDraft } from '../../../../stores/disclosure'
 import { hasRole } from '../../../../stores/session'
 import './index.scss'
 
@@ -200,6 +200,13 @@ function Editor({ view, communityId, canPublish }: { view: ReportDraftView; comm
     <>
       <View className='gj-card draft-meta'>
         <Text>{quarterLabel(view.quarter)} · {view.feeModel ? FEE_MODEL_LABELS[view.feeModel] : '尚未设定收费方式'}</Text>
+        {view.feeModel && <Text className='gj-muted'>{FEE_MODEL_HINTS[view.feeModel]}</Text>}
+        {canPublish && (
+          <Picker mode='selector' range={FEE_MODELS.map((m) => FEE_MODEL_LABELS[m])} value={Math.max(0, FEE_MODELS.indexOf(view.feeModel ?? 'lump-sum'))}
+            onChange={(e) => void run(async () => { const m = FEE_MODELS[Number(e.detail.value)]; await chooseFeeModel(communityId, view.quarter, m); setStatus(`收费方式已设为${FEE_MODEL_LABELS[m]}`) })}>
+            <View className='draft-choice' data-testid='fee-model'>{view.feeModel ? '更改收费方式（按物业服务合同）▾' : '设定收费方式 ▾'}</View>
+          </Picker>
+        )}
         <Text className='gj-muted'>
           {view.source === 'draft' ? `草稿${view.updatedByName ? `，最后由${view.updatedByName}保存` : ''}`
             : view.source === 'correction' ? `已发布第 ${view.publishedVersion} 版；在此修改后作为更正版本发布`

@@ -2,6 +2,7 @@
 // line; withdrawals no assembly authorised in red; versions and what changed;
 // owners ask about a line, the committee answers, everyone reads both.
 import { View, Text, Textarea } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AsyncView } from '../../../../components/async-view'
 import { BarChart, type BarRow } from '../../../../components/bar-chart'
@@ -19,6 +20,13 @@ import { FEE_MODEL_LABELS, collectionRate, percentText, quarterFlows, roundFract
 import { answer, ask, quartersResource, reportResource } from '../../../../stores/disclosure'
 import { hasRole } from '../../../../stores/session'
 import './index.scss'
+
+/** Attachments are served to members by the host at /api/files/<id>; on WeChat they live in cloud storage. */
+function openAttachment(fileId: string, kind: string) {
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') window.open(`/api/files/${encodeURIComponent(fileId)}`, '_blank')
+  else if (kind === 'pdf') void Taro.cloud.downloadFile({ fileID: fileId }).then((r) => Taro.openDocument({ filePath: r.tempFilePath, fileType: 'pdf' })).catch(() => undefined)
+  else void Taro.previewMedia({ sources: [{ url: fileId, type: 'image' }] }).catch(() => undefined)
+}
 
 const signed = (fen: number): string => (fen === 0 ? '持平' : fen > 0 ? `+${formatFen(fen)}` : `−${formatFen(-fen)}`)
 
@@ -99,7 +107,11 @@ function Lines({ d, canAsk, onAsk }: { d: ReportDetail; canAsk: boolean; onAsk: 
       {d.report.attachments.length > 0 && (
         <View className='gj-card'>
           <View className='gj-card__head'>附件（对账单、发票）</View>
-          {d.report.attachments.map((a) => <View key={a.fileId} className='report-line'><Text>{a.name}</Text></View>)}
+          {d.report.attachments.map((a) => (
+            <View key={a.fileId} className='report-line report-line--tap' onClick={() => openAttachment(a.fileId, a.kind)}>
+              <Text className='report-line__ask'>{a.name}（{a.kind === 'pdf' ? 'PDF' : '照片'}）</Text>
+            </View>
+          ))}
         </View>
       )}
     </>
