@@ -53,9 +53,10 @@ test('报修 tab: the big button, my requests (including my tenant’s) and comm
 test('an owner reports an urgent leak with a photo; staff handle it on the detail page; the owner rates it 4 stars', async () => {
   const h = createHarness()
   harness = h
-  fakePhone(h, 'p-zhang-wei')
   const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
   const form = renderAs('p-zhang-wei', <RepairReportPage />, h)
+  // After renderAs, which installs its own uploader (for picked Files): this phone's camera gives JPEG bytes.
+  fakePhone(h, 'p-zhang-wei')
   await screen.findByText('1栋 0202（我家）')
   fireEvent.click(screen.getByText('紧急'))
   expect(screen.getByTestId('promise').textContent).toBe('物业承诺：30 分钟内接单，4 小时内修好')
