@@ -3,6 +3,11 @@ import Taro from '@tarojs/taro'
 
 export const PAGES = {
   voteRules: '/packages/vote/pages/rules/index',
+  assembly: '/packages/vote/pages/assembly/index',
+  ballot: '/packages/vote/pages/ballot/index',
+  results: '/packages/vote/pages/results/index',
+  callAssembly: '/packages/vote/pages/call/index',
+  paperBallot: '/packages/vote/pages/paper/index',
   accountsRules: '/packages/accounts/pages/rules/index',
   captainGuide: '/packages/captain/pages/guide/index',
   repairGuide: '/packages/repair/pages/guide/index',

@@ -2,6 +2,7 @@
 // imports it as types only; each capability adds its own interface here.
 import type { z } from 'zod'
 import type * as identity from './identity'
+import type * as voting from './voting'
 import type * as repairs from './repairs'
 
 export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
@@ -15,6 +16,22 @@ export interface IdentityApi {
   'community-overview': Fn<typeof identity.communityOverviewInput, identity.CommunityOverview>
   'community-people': Fn<typeof identity.communityPeopleInput, identity.CommunityPerson[]>
   'file-upload': Fn<typeof identity.fileUploadInput, identity.UploadedFile>
+}
+
+export interface VotingApi {
+  'assembly-call': Fn<typeof voting.assemblyCallInput, voting.AssemblyCallOutput>
+  'assembly-list': Fn<typeof identity.communityInput, voting.AssemblySummary[]>
+  'assembly-get': Fn<typeof voting.assemblyRef, voting.AssemblyDetail>
+  'ballot-cast': Fn<typeof voting.ballotCastInput, voting.BallotReceipt>
+  'ballot-paper': Fn<typeof voting.ballotPaperInput, voting.BallotReceipt>
+  'proxy-grant': Fn<typeof voting.proxyGrantInput, voting.ProxyGrantOutput>
+  'proxy-revoke': Fn<typeof voting.proxyRevokeInput, voting.AuditedOutput>
+  'assembly-close': Fn<typeof voting.assemblyRef, voting.PublishedResultView>
+  'objection-file': Fn<typeof voting.objectionFileInput, voting.ObjectionFileOutput>
+  'objection-resolve': Fn<typeof voting.objectionResolveInput, voting.AuditedOutput>
+  'assembly-certify': Fn<typeof voting.assemblyRef, voting.PublishedResultView>
+  'ballot-list': Fn<typeof voting.assemblyRef, voting.PublishedBallot[]>
+  'assembly-export': Fn<typeof voting.assemblyRef, voting.ExportPackage>
 }
 
 export interface RepairsApi {
@@ -34,6 +51,6 @@ export interface RepairsApi {
 }
 
 // One `extends` per capability.
-export interface Api extends IdentityApi, RepairsApi {}
+export interface Api extends IdentityApi, VotingApi, RepairsApi {}
 
 export type FunctionName = keyof Api

@@ -2,6 +2,7 @@
 import { summariseRoll } from '../domain/roll'
 import type { Db } from '../cloud/kit/sqlite/db'
 import { appendAudit } from '../cloud/kit/sqlite/audit'
+import { seedDemoAssemblies } from './demo-assemblies'
 import { seedRepairs } from './seed-repairs'
 import { DEMO_COMMUNITY_ID, DEMO_COMMUNITY_NAME, DEMO_PEOPLE, demoRoll } from './demo-community'
 
@@ -33,6 +34,7 @@ export function seedDemo(db: Db, now: number): boolean {
         appendAudit(db, { communityId: c, actorId: null, action: 'role.grant', subject: `person:${p.id}`, data: { role: r.role, buildings: r.buildings ?? [], source: 'demo' } }, now)
       }
     }
+    seedDemoAssemblies(db, now)
     seedRepairs(db, c, now)
   })()
   return true

@@ -7,6 +7,7 @@ import { overviewResource, peopleResource, auditResource } from '../../src/store
 import { REPAIR_RESOURCES } from '../../src/stores/repairs'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
+import { resetVotingStores } from '../../src/stores/voting'
 import { DEMO, createHarness, type Harness } from './harness'
 
 /** `wire` may wrap the transport to simulate what only a network can do (going offline). */
@@ -20,4 +21,5 @@ export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
   for (const r of [overviewResource, peopleResource, auditResource, ...REPAIR_RESOURCES]) r.store.getState().reset()
+  resetVotingStores()
 }

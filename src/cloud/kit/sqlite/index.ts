@@ -7,6 +7,7 @@ import { sqliteFiles } from './files'
 import { sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
+import { sqliteVoting } from './voting'
 import { sqliteRepairs } from './repairs'
 
 export interface SqlitePorts extends Ports {
@@ -26,6 +27,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     audit: sqliteAudit(db, now),
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
+    voting: sqliteVoting(db),
     repairs: sqliteRepairs(db),
     close: () => db.close(),
   }
