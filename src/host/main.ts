@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { sqlitePorts } from '../cloud/kit/sqlite'
 import { seedDemo } from '../seed/seed-sqlite'
+import { startJobs } from './jobs'
 import { loadSecret } from './session'
 import { startHost } from './server'
-import { scheduleRepairJobs } from './repair-schedule'
 
 const DATA_DIR_ERRORS: Record<string, string> = {
   EEXIST: '路径上已有同名文件', ENOTDIR: '路径中有一段是文件而不是文件夹', EACCES: '没有写入权限',
@@ -43,7 +43,7 @@ async function main() {
   const ports = sqlitePorts(join(dataDir, 'gongjian.db'))
   if (devMode && seedDemo(ports.db, ports.now())) console.log('已创建演示小区：长城二花园（798 户）')
   const host = await startHost({ ports, secret: loadSecret(dataDir), devMode, staticDir: existsSync(join(staticDir, 'index.html')) ? staticDir : null, port })
-  const stopRepairJobs = scheduleRepairJobs(ports)
+  const stopJobs = startJobs(ports)
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   console.log(`共建家园本地主机已启动${devMode ? '（开发模式）' : ''}：${host.url}  数据目录：${dataDir}  用时 ${ms.toFixed(0)} ms`)
   if (!existsSync(join(staticDir, 'index.html'))) console.log('提示：尚未构建 H5 页面，运行 npm run build:h5 后刷新。')
@@ -53,7 +53,7 @@ async function main() {
     if (stopping) return
     stopping = true
     console.log(`收到 ${signal}，正在停止…`)
-    stopRepairJobs()
+    stopJobs()
     await host.close()
     ports.close()
     process.exit(0)

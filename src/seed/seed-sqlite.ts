@@ -3,6 +3,8 @@ import { summariseRoll } from '../domain/roll'
 import type { Db } from '../cloud/kit/sqlite/db'
 import { appendAudit } from '../cloud/kit/sqlite/audit'
 import { seedDemoAssemblies } from './demo-assemblies'
+import { seedDisclosure } from './seed-disclosure'
+import { seedCaptains } from './seed-captains'
 import { seedRepairs } from './seed-repairs'
 import { DEMO_COMMUNITY_ID, DEMO_COMMUNITY_NAME, DEMO_PEOPLE, demoRoll } from './demo-community'
 
@@ -35,6 +37,8 @@ export function seedDemo(db: Db, now: number): boolean {
       }
     }
     seedDemoAssemblies(db, now)
+    seedDisclosure(db, now)
+    seedCaptains(db, now)
     seedRepairs(db, c, now)
   })()
   return true

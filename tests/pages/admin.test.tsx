@@ -31,7 +31,7 @@ test('审计日志: a supervisor sees the verdict of the whole chain and the ent
   ;({ harness } = renderAs('p-sun-li', <AuditLogPage />))
   const verdict = await screen.findByTestId('verdict')
   // The demo seed writes 1 roll import and 11 role grants (2+2+2 for the committee pair and the captain, 1 each for five others),
-  // then the demo assemblies' own entries (calls, openings, ballots, results) and the demo repairs' steps.
+  // then the demo assemblies, disclosure quarters, captains' items and repair steps add their own entries.
   const length = harness!.ports.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number
   expect(length).toBeGreaterThan(12)
   expect(verdict.textContent).toBe(`哈希链完整：共 ${length} 条，未发现篡改。`)
