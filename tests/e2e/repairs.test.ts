@@ -1,7 +1,7 @@
 // On a phone at 390x844: an owner reports a leak with a photo, property staff
 // take it from the queue and complete it, and the owner rates the work.
 import type { Page } from 'playwright-core'
-import { signIn, shot, startApp, tab, tapCell, visible, type RunningApp } from './support'
+import { settled, signIn, shot, startApp, tab, tapCell, visible, type RunningApp } from './support'
 
 let app: RunningApp
 beforeAll(async () => { app = await startApp() })
@@ -49,6 +49,7 @@ test('an owner reports a leak with a photo, staff complete it, the owner rates i
   await fill(o, 'input[placeholder="如：今天下午 3 点后"]', '今天下午 3 点后')
   await shot(o, 'repairs-2-report-form')
   await press(o, '提交报修')
+  await settled(o)
   const detail = visible(o, '[data-testid="repair-detail"]')
   await detail.waitFor()
   const no = /#(\d+)/.exec((await detail.textContent())!)![1]
@@ -63,6 +64,7 @@ test('an owner reports a leak with a photo, staff complete it, the owner rates i
   await card.waitFor()
   await shot(s, 'repairs-4-queue')
   await card.click()
+  await settled(s)
   await press(s, '接单')
   await fill(s, 'input[placeholder="维修人员，如：王师傅"]', '王师傅')
   await press(s, '派工')
@@ -79,6 +81,7 @@ test('an owner reports a leak with a photo, staff complete it, the owner rates i
   await o.goBack()
   await tab(o, '报修').click()
   await visible(o, '[data-testid="repair-card"]', `#${no} `).click()
+  await settled(o)
   await visible(o, '.gj-card__head', '修好了吗？请打分').waitFor()
   await visible(o, '[aria-label="4 星"]').click()
   await fill(o, 'input[placeholder="说说您的评价（可不填）"]', '来得很快')

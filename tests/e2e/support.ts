@@ -79,9 +79,13 @@ export const visible = (page: Page, selector: string, hasText?: string | RegExp)
 /** Taps a NutUI cell on the current page by its title. */
 export const tapCell = (page: Page, title: string) => visible(page, '.nut-cell', title).click()
 
+/** Resolves once no page is sliding in or out (during a transition two pages are visible). */
+export const settled = (page: Page) =>
+  page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((p) => p.classList.contains('taro_page_stationed')))
+
 /** A screenshot once page transitions have finished (Taro slides a new page in, then marks it stationed). */
 export async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((p) => p.classList.contains('taro_page_stationed')))
+  await settled(page)
   // A cancelled animation rejects `finished`; it has ended all the same.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
