@@ -1,14 +1,14 @@
 // All ports over one SQLite database.
-import type { Ports } from '../ports'
+import type { HostPorts } from '../hosting'
 import { sqliteAudit } from './audit'
 import { dirname, join } from 'node:path'
 import { openDatabase, type Db } from './db'
 import { sqliteFiles } from './files'
-import { sqliteOutbox } from './outbox'
+import { latestOutbox, sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
 
-export interface SqlitePorts extends Ports {
+export interface SqlitePorts extends HostPorts {
   db: Db
   close(): void
 }
@@ -26,5 +26,6 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
     close: () => db.close(),
+    outbox: async (limit) => latestOutbox(db, limit),
   }
 }
