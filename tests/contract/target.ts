@@ -15,10 +15,18 @@ export interface OpenTarget {
 
 export interface ContractTarget {
   name: string
+  /** Contract clauses this platform cannot meet, each with the reason shown in the skipped test's name. */
+  limits?: { tamper?: string; outbox?: string }
   open(now: number): Promise<OpenTarget>
 }
 
 export const CONTRACT_NOW = Date.UTC(2026, 10, 28, 2, 0, 0)
+
+/** A test, or where the platform cannot meet this clause a skipped test whose name says why. */
+export function clause(target: ContractTarget, limit: keyof NonNullable<ContractTarget['limits']>): jest.It {
+  const reason = target.limits?.[limit]
+  return reason ? (((name: string, fn?: jest.ProvidesCallback) => test.skip(`${name} — not applicable: ${reason}`, fn)) as jest.It) : test
+}
 
 /** A fresh database per test, seeded with the demo community unless `seed: false`. */
 export function useTarget(target: ContractTarget, opts: { seed?: boolean } = {}): () => OpenTarget {
