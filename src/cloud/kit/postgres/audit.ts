@@ -1,11 +1,14 @@
-// Audit chain on PostgreSQL. `appendAudit` runs inside the caller's
-// transaction and locks the community's chain-head row first (an upsert that
-// touches the row takes its lock), so concurrent appends to one community
-// queue up — no gaps, no forks — while other communities append in parallel.
-import { GENESIS_HASH, entryHash, type AuditEntry } from '../../../domain/audit-chain'
+// Audit chain on PostgreSQL. An append is ONE statement: it moves the
+// community's chain-head row (an upsert, which takes the row's lock and reads
+// the previous hash), computes the new hash there with sha256() over the same
+// text the domain hashes, and inserts the entry. Concurrent appends to one
+// community therefore queue on that row — no gaps, no forks — while other
+// communities append in parallel, and the lock is held for one round trip
+// only. An audited change (a role grant) puts its own write into the same
+// statement (see auditCtes), so the change and its entry stand or fall together.
+import { GENESIS_HASH, canonicalJson, type AuditEntry } from '../../../domain/audit-chain'
 import type { AuditDraft, AuditPort } from '../ports'
-import { sha256 } from '../sha256'
-import { transaction, type Pg, type Queryable } from './db'
+import type { Pg, Queryable } from './db'
 
 interface AuditRow {
   community_id: string
@@ -31,30 +34,60 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   hash: r.hash,
 })
 
-export async function appendAudit(c: Queryable, draft: AuditDraft, at: number): Promise<AuditEntry> {
-  // Serialise first, so data that cannot be stored fails before anything is locked.
+export interface AuditCtes {
+  /** Two CTEs, `audit_head` and `audit_entry` (seq, prev_hash, hash of the new entry), to follow `WITH`. */
+  sql: string
+  params: unknown[]
+  /** The entry, once the statement has returned its seq and hashes. */
+  entry(row: { seq: number; prev_hash: string; hash: string }): AuditEntry
+}
+
+/**
+ * The append as CTEs, numbering parameters from `$first`. With `gate` (the
+ * name of an earlier CTE) the entry is appended only when that CTE returned a
+ * row, e.g. a DELETE … RETURNING that found the role to revoke.
+ */
+export function auditCtes(draft: AuditDraft, at: number, first = 1, gate?: string): AuditCtes {
+  // Round-trip through JSON so what is stored, hashed and returned are the same.
   const data = JSON.parse(JSON.stringify(draft.data ?? null))
-  const head = (await c.query<{ seq: number; hash: string }>(
-    `INSERT INTO audit_heads (community_id, seq, hash) VALUES ($1, 0, $2)
-     ON CONFLICT (community_id) DO UPDATE SET seq = audit_heads.seq
-     RETURNING seq, hash`,
-    [draft.communityId, GENESIS_HASH],
-  )).rows[0]
-  const content = { communityId: draft.communityId, seq: head.seq + 1, at, actorId: draft.actorId, action: draft.action, subject: draft.subject, data }
-  const hash = entryHash(sha256, head.hash, content)
-  await c.query(
-    `WITH entry AS (
-       INSERT INTO audit_log (community_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING community_id)
-     UPDATE audit_heads SET seq = $2, hash = $9 WHERE community_id = (SELECT community_id FROM entry)`,
-    [content.communityId, content.seq, at, content.actorId, content.action, content.subject, JSON.stringify(data), head.hash, hash],
-  )
-  return { ...content, prevHash: head.hash, hash }
+  const content = { communityId: draft.communityId, seq: 0, at, actorId: draft.actorId, action: draft.action, subject: draft.subject, data }
+  // The domain hashes `${prevHash}\n${canonicalJson(content)}`; keys are
+  // sorted, so seq sits just before subject at the top level and is the last
+  // `"seq":0,"subject":` in the text (inside strings quotes are escaped).
+  const text = canonicalJson(content)
+  const at0 = text.lastIndexOf('"seq":0,"subject":') + '"seq":'.length
+  const [before, after] = [text.slice(0, at0), text.slice(at0 + 1)]
+  const $ = (i: number) => `$${first + i}`
+  const hashOf = (prev: string, seq: string) => `encode(sha256(convert_to(${prev} || E'\\n' || ${$(2)}::text || (${seq})::text || ${$(3)}::text, 'UTF8')), 'hex')`
+  const sql = `
+    audit_head AS (
+      INSERT INTO audit_heads AS h (community_id, seq, prev_hash, hash)
+      SELECT ${$(0)}::text, 1, ${$(1)}::text, ${hashOf(`${$(1)}::text`, '1')} FROM ${gate ?? '(VALUES (1)) AS always(x)'}
+      ON CONFLICT (community_id) DO UPDATE SET seq = h.seq + 1, prev_hash = h.hash, hash = ${hashOf('h.hash', 'h.seq + 1')}
+      RETURNING seq, prev_hash, hash
+    ),
+    audit_entry AS (
+      INSERT INTO audit_log (community_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
+      SELECT ${$(0)}::text, seq, ${$(4)}::bigint, ${$(5)}::text, ${$(6)}::text, ${$(7)}::text, ${$(8)}::text, prev_hash, hash FROM audit_head
+      RETURNING seq, prev_hash, hash
+    )`
+  return {
+    sql,
+    params: [draft.communityId, GENESIS_HASH, before, after, at, draft.actorId, draft.action, draft.subject, JSON.stringify(data)],
+    entry: (row) => ({ ...content, seq: row.seq, prevHash: row.prev_hash, hash: row.hash }),
+  }
+}
+
+/** Appends in one statement, inside the caller's transaction if there is one. */
+export async function appendAudit(c: Queryable, draft: AuditDraft, at: number): Promise<AuditEntry> {
+  const a = auditCtes(draft, at)
+  const { rows } = await c.query<{ seq: number; prev_hash: string; hash: string }>(`WITH ${a.sql} SELECT seq, prev_hash, hash FROM audit_entry`, a.params)
+  return a.entry(rows[0])
 }
 
 export function pgAudit(pool: Pg, now: () => number): AuditPort {
   return {
-    append: (draft) => transaction(pool, (c) => appendAudit(c, draft, now())),
+    append: (draft) => appendAudit(pool, draft, now()),
     async list(communityId, afterSeq, limit) {
       const { rows } = await pool.query<AuditRow>('SELECT * FROM audit_log WHERE community_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [communityId, afterSeq, limit])
       return rows.map(toEntry)

@@ -1,8 +1,8 @@
 // People, memberships and roles on PostgreSQL (queries as sqlite/identity.ts).
 import type { Role } from '../../../domain/roles'
 import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
-import { appendAudit } from './audit'
-import { transaction, type Pg } from './db'
+import { auditCtes } from './audit'
+import type { Pg } from './db'
 
 interface PersonRow { id: string; openid: string; name: string; phone: string | null }
 const toPerson = (r: PersonRow): Person => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone })
@@ -68,21 +68,29 @@ export function pgIdentity(pool: Pg): IdentityPort {
 }
 
 export function pgRoles(pool: Pg): RolePort {
+  type Appended = { seq: number; prev_hash: string; hash: string }
   return {
-    grant: (g, audit) =>
-      transaction(pool, async (c) => {
-        await c.query(
-          `INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (community_id, person_id, role) DO UPDATE SET buildings = excluded.buildings`,
-          [g.communityId, g.personId, g.role, JSON.stringify(g.buildings), g.at],
-        )
-        return (await appendAudit(c, audit, g.at)).seq
-      }),
-    revoke: (r, audit) =>
-      transaction(pool, async (c) => {
-        const { rowCount } = await c.query('DELETE FROM memberships WHERE community_id = $1 AND person_id = $2 AND role = $3', [r.communityId, r.personId, r.role])
-        if (rowCount === 0) return null
-        return (await appendAudit(c, audit, r.at)).seq
-      }),
+    // One statement each: the membership change and its audit entry commit together or not at all.
+    async grant(g, audit) {
+      const a = auditCtes(audit, g.at, 6)
+      const { rows } = await pool.query<Appended>(
+        `WITH membership AS (
+           INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (community_id, person_id, role) DO UPDATE SET buildings = excluded.buildings
+         ), ${a.sql} SELECT seq, prev_hash, hash FROM audit_entry`,
+        [g.communityId, g.personId, g.role, JSON.stringify(g.buildings), g.at, ...a.params],
+      )
+      return a.entry(rows[0]).seq
+    },
+    async revoke(r, audit) {
+      const a = auditCtes(audit, r.at, 4, 'revoked')
+      const { rows } = await pool.query<Appended>(
+        `WITH revoked AS (
+           DELETE FROM memberships WHERE community_id = $1 AND person_id = $2 AND role = $3 RETURNING 1
+         ), ${a.sql} SELECT seq, prev_hash, hash FROM audit_entry`,
+        [r.communityId, r.personId, r.role, ...a.params],
+      )
+      return rows[0] ? a.entry(rows[0]).seq : null
+    },
   }
 }

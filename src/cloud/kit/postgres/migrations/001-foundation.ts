@@ -80,11 +80,13 @@ CREATE TABLE audit_log (
   hash TEXT NOT NULL,
   PRIMARY KEY (community_id, seq)
 );
--- One row per community: appends lock it, so a community's chain grows one
--- entry at a time while other communities append in parallel.
+-- One row per community, moved by every append in the same statement that
+-- inserts the entry: the row lock queues a community's appends one at a time
+-- while other communities append in parallel.
 CREATE TABLE audit_heads (
   community_id TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
+  prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 );
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
