@@ -13,6 +13,7 @@ import { fakeWxCloud } from '../support/fake-wx-cloud'
 const ROOT = resolve(__dirname, '../..')
 const out = mkdtempSync(join(tmpdir(), 'gj-cloudfunctions-'))
 const FUNCTIONS = ['me', 'role-grant', 'file-upload']
+jest.setTimeout(30_000)
 
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-cloud.mjs', ...FUNCTIONS, `--out=${out}`, '--quiet'], { cwd: ROOT, stdio: 'pipe' })
