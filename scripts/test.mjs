@@ -1,6 +1,7 @@
 // `npm test`: every check in order — types, lint, unit, contract and page
-// specs, the CloudBase bundles, both builds, the size budget, the WeChat smoke test, the browser tests — then
-// one closing line with the counts of all jest runs.
+// specs, the CloudBase bundles, both builds, the size budget, the WeChat
+// smoke test, the browser tests — then one closing line with the counts of
+// all jest runs.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
