@@ -5,6 +5,8 @@
 const taroEsm = ['@tarojs', 'nanoid', '@nutui', '@babel/runtime', 'lodash-es', '@stencil', 'swiper', 'ssr-window', 'dom7', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj']
 
 module.exports = {
+  // Generous: CI machines are shared, and the host and concurrency specs do real I/O.
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'node',

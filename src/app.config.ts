@@ -3,7 +3,7 @@
 export default defineAppConfig({
   pages: ['pages/vote/index', 'pages/accounts/index', 'pages/captain/index', 'pages/repair/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/vote', pages: ['pages/rules/index'] },
+    { root: 'packages/vote', pages: ['pages/rules/index', 'pages/assembly/index', 'pages/ballot/index', 'pages/results/index', 'pages/call/index', 'pages/paper/index'] },
     { root: 'packages/accounts', pages: ['pages/rules/index'] },
     { root: 'packages/captain', pages: ['pages/guide/index'] },
     { root: 'packages/repair', pages: ['pages/guide/index'] },

@@ -135,3 +135,7 @@ export function readCsvTable(text: string, required: readonly string[], options:
   }
   return { header, rows }
 }
+
+/** One CSV line (RFC 4180): a field with a comma, quote or line break is quoted, quotes doubled. */
+export const csvLine = (fields: readonly (string | number)[]): string =>
+  fields.map((f) => (typeof f === 'number' || !/[",\r\n]/.test(f) ? String(f) : `"${f.replace(/"/g, '""')}"`)).join(',')

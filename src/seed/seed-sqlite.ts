@@ -1,6 +1,7 @@
 // Writes the demo community into an empty SQLite database, once.
 import type { Db } from '../cloud/kit/sqlite/db'
 import { appendAudit } from '../cloud/kit/sqlite/audit'
+import { seedDemoAssemblies } from './demo-assemblies'
 import { DEMO_COMMUNITY_ID } from './demo-community'
 import { demoFoundation, type FoundationSeed } from './demo-foundation'
 
@@ -28,6 +29,7 @@ export function seedDemo(db: Db, now: number): boolean {
   if (db.prepare('SELECT 1 FROM communities WHERE id = ?').get(DEMO_COMMUNITY_ID)) return false
   db.transaction(() => {
     writeFoundationSqlite(db, demoFoundation(now))
+    seedDemoAssemblies(db, now)
   })()
   return true
 }

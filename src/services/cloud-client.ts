@@ -129,3 +129,10 @@ function unwrap<T>(result: Result<T>): T {
   onFailure?.(error)
   throw error
 }
+
+/** On the local host in development mode, one can sign in as another demo person. */
+export const canSwitchDevIdentity = (): boolean => process.env.TARO_ENV === 'h5'
+
+export function switchDevIdentity(): void {
+  if (canSwitchDevIdentity() && typeof window !== 'undefined') window.location.href = '/dev/signout'
+}

@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { MeOutput, MyMembership } from '../contracts/identity'
 import type { Role } from '../domain/roles'
+import { canSwitchDevIdentity, switchDevIdentity } from '../services/cloud-client'
 import { fetchMe } from '../services/identity'
 
 type Status = 'idle' | 'loading' | 'ready' | 'failed'
@@ -13,6 +14,8 @@ interface SessionState {
   error: string | null
   load(force?: boolean): Promise<void>
   selectCommunity(id: string): void
+  /** Development mode on the local host: back to the sign-in page to pick another demo person. */
+  switchIdentity(): void
   reset(): void
 }
 
@@ -35,6 +38,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   selectCommunity(id) {
     set({ communityId: id })
   },
+  switchIdentity() {
+    switchDevIdentity()
+  },
   reset() {
     set(initial)
   },
@@ -45,3 +51,6 @@ export function currentMembership(s: Pick<SessionState, 'me' | 'communityId'>): 
 }
 
 export const hasRole = (m: MyMembership | null, ...roles: Role[]): boolean => !!m && roles.some((r) => m.roles.includes(r))
+
+/** Whether this person may switch demo identity here (development mode in a browser). */
+export const canSwitchIdentity = (me: MeOutput | null): boolean => !!me?.devMode && canSwitchDevIdentity()

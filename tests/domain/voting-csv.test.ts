@@ -1,17 +1,8 @@
 // The CSV reader behind the recount CLI (and the roll import): quoting, CRLF,
 // BOM, and line numbers a person can find in their spreadsheet.
 import { parseCsv, readCsvTable } from '../../src/domain/csv'
-import { AppError } from '../../src/domain/errors'
+import { refusal } from '../support/refusal'
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected a refusal')
-}
 
 test('plain records with the line each starts on; a final newline adds nothing', () => {
   expect(parseCsv('a,b\n1,2\n')).toEqual([

@@ -1,37 +1,31 @@
 // Electing the committee: each candidate must pass the ordinary double majority
 // of those who took part; passers rank by agreeing heads, then area; a tie for
 // the last seat is reported, not broken. Expected values are worked by hand.
-import { AppError } from '../../src/domain/errors'
+import { refusal } from '../support/refusal'
 import { tallyElection, type ElectionBallot } from '../../src/domain/voting/election'
 
 const HUNDRED = 10000 // 100.00 m²
 const ballot = (voterKey: string, approve: string[], area = HUNDRED, oppose?: string[]): ElectionBallot => ({ voterKey, area, approve, oppose })
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected a refusal')
-}
+/** Ten owners of 100.00 m² (o1 may hold more), two seats: A–D approved as in the cases below. */
+const tenOwners = (o1Area = HUNDRED): ElectionBallot[] => [
+  ballot('o1', ['A', 'B'], o1Area),
+  ballot('o2', ['A', 'B']),
+  ballot('o3', ['A', 'B']),
+  ballot('o4', ['A', 'C']),
+  ballot('o5', ['A', 'C']),
+  ballot('o6', ['A', 'C']),
+  ballot('o7', ['B', 'C']),
+  ballot('o8', ['B', 'C']),
+  ballot('o9', ['B', 'C']),
+  ballot('o10', ['A', 'D']),
+]
+
 
 test('a tie at the last seat is reported, with the seat it is for', () => {
   // 10 owners × 100.00 m², all vote, 2 seats. P = 1000.00 m², 10 heads; more than half = 6 heads and > 500.00 m².
   // A: o1–o6, o10 = 7 heads, 700.00. B: o1–o3, o7–o9 = 6 heads, 600.00. C: o4–o9 = 6 heads, 600.00. D: o10 = 1.
-  const ballots = [
-    ballot('o1', ['A', 'B']),
-    ballot('o2', ['A', 'B']),
-    ballot('o3', ['A', 'B']),
-    ballot('o4', ['A', 'C']),
-    ballot('o5', ['A', 'C']),
-    ballot('o6', ['A', 'C']),
-    ballot('o7', ['B', 'C']),
-    ballot('o8', ['B', 'C']),
-    ballot('o9', ['B', 'C']),
-    ballot('o10', ['A', 'D']),
-  ]
+  const ballots = tenOwners()
   const r = tallyElection({ seats: 2, candidates: ['A', 'B', 'C', 'D'], total: { area: 100000, heads: 10 }, ballots })
   expect(r.quorumMet).toBe(true)
   expect(r.participating).toEqual({ area: 100000, heads: 10 })
@@ -65,18 +59,7 @@ test('a three-way tie for both seats elects nobody yet', () => {
 test('level on heads, the larger agreeing area wins the last seat (no tie)', () => {
   // As the first case but o1 holds 200.00 m²: T = P = 1100.00 m², 10 heads.
   // A: 7 heads, 800.00. B: 6 heads, 700.00 (o1 is a B voter). C: 6 heads, 600.00 — 2 × 600 = 1200 > 1100, still passes.
-  const ballots = [
-    ballot('o1', ['A', 'B'], 20000),
-    ballot('o2', ['A', 'B']),
-    ballot('o3', ['A', 'B']),
-    ballot('o4', ['A', 'C']),
-    ballot('o5', ['A', 'C']),
-    ballot('o6', ['A', 'C']),
-    ballot('o7', ['B', 'C']),
-    ballot('o8', ['B', 'C']),
-    ballot('o9', ['B', 'C']),
-    ballot('o10', ['A', 'D']),
-  ]
+  const ballots = tenOwners(20000)
   const r = tallyElection({ seats: 2, candidates: ['A', 'B', 'C', 'D'], total: { area: 110000, heads: 10 }, ballots })
   expect(r.candidates.map((c) => [c.candidate, c.tally.agree.area, c.tally.passed, c.rank])).toEqual([
     ['A', 80000, true, 1],

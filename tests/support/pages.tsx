@@ -6,6 +6,7 @@ import { setTransport, type Transport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
+import { resetVotingStores } from '../../src/stores/voting'
 import { DEMO, createHarness, type Harness } from './harness'
 
 /** `wire` may wrap the transport to simulate what only a network can do (going offline). */
@@ -19,4 +20,5 @@ export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
   for (const r of [overviewResource, peopleResource, auditResource]) r.store.getState().reset()
+  resetVotingStores()
 }

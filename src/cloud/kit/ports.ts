@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../../domain/audit-chain'
 import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
+import type { VotingPort } from './voting-port'
 
 export interface Person {
   id: string
@@ -119,5 +120,6 @@ export interface Ports {
   roll: RollPort
   audit: AuditPort
   files: FilesPort
+  voting: VotingPort
   notifications: NotificationPort
 }

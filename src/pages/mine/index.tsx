@@ -8,13 +8,14 @@ import { useCommunity } from '../../components/use-community'
 import { formatArea } from '../../domain/measure'
 import { ROLE_LABELS } from '../../domain/roles'
 import type { MeOutput } from '../../contracts/identity'
-import { hasRole } from '../../stores/session'
+import { canSwitchIdentity, hasRole, useSession } from '../../stores/session'
 import { useUi } from '../../stores/ui'
 
 export default function MinePage() {
   const { status, me, error, membership, communityId, retry } = useCommunity()
   const largeText = useUi((s) => s.largeText)
   const setLargeText = useUi((s) => s.setLargeText)
+  const switchIdentity = useSession((s) => s.switchIdentity)
   return (
     <PageShell title='我的'>
       <AsyncView<MeOutput> resource={{ status, data: me, error }} onRetry={retry}>
@@ -55,9 +56,7 @@ export default function MinePage() {
         />
         {hasRole(membership, 'committee') && <Cell title='角色管理' description='任命楼长、业委会、物业、监督' clickable onClick={go(PAGES.roles)} />}
         {hasRole(membership, 'committee', 'supervisor') && <Cell title='审计日志' clickable onClick={go(PAGES.audit)} />}
-        {me?.devMode && process.env.TARO_ENV === 'h5' && (
-          <Cell title='切换演示身份' description='开发模式' clickable onClick={() => { window.location.href = '/dev/signout' }} />
-        )}
+        {canSwitchIdentity(me) && <Cell title='切换演示身份' description='开发模式' clickable onClick={switchIdentity} />}
       </CellGroup>
     </PageShell>
   )

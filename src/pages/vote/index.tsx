@@ -2,12 +2,18 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect } from 'react'
 import { AsyncView } from '../../components/async-view'
-import { go, PAGES } from '../../components/nav'
+import { go, PAGES, to } from '../../components/nav'
 import { PageShell } from '../../components/page-shell'
-import { Cell, CellGroup } from '../../components/ui'
+import { Button, Cell, CellGroup, Tag } from '../../components/ui'
 import { CommunityGate } from '../../components/community-gate'
+import { ParticipationBars } from '../../components/participation-bars'
 import { formatArea } from '../../domain/measure'
+import { formatDateTime } from '../../domain/time'
+import { PHASE_LABEL } from '../../domain/voting/assembly'
+import type { MyMembership } from '../../contracts/identity'
 import { overviewResource } from '../../stores/community'
+import { hasRole } from '../../stores/session'
+import { assemblyListResource } from '../../stores/voting'
 
 function RollBase({ communityId }: { communityId: string }) {
   const overview = overviewResource.store(overviewResource.select(communityId))
@@ -38,12 +44,54 @@ function RollBase({ communityId }: { communityId: string }) {
   )
 }
 
+function Assemblies({ communityId, membership }: { communityId: string; membership: MyMembership }) {
+  const list = assemblyListResource.store(assemblyListResource.select(communityId))
+  const { load, reload } = assemblyListResource.store.getState()
+  useEffect(() => {
+    void load(communityId)
+  }, [communityId, load])
+  return (
+    <>
+      <View className='gj-section-title'>业主大会</View>
+      {hasRole(membership, 'committee') && (
+        <Button type='primary' block className='gj-big-button' onClick={go(PAGES.callAssembly)}>发起业主大会</Button>
+      )}
+      <AsyncView
+        resource={list}
+        onRetry={() => void reload(communityId)}
+        isEmpty={(l) => l.length === 0}
+        empty={<Text className='gj-muted'>暂无业主大会。业委会发布表决公告后会在这里显示。</Text>}
+      >
+        {(l) => l.map((a) => (
+          <View key={a.id} className='gj-card' data-testid='assembly-card'>
+            <View className='gj-card__head'>{a.title}</View>
+            <View className='gj-row'>
+              <Tag type={a.phase === 'open' ? 'success' : 'default'}>{PHASE_LABEL[a.phase]}</Tag>
+              <Text className='gj-muted'>{a.motionCount} 个议案</Text>
+            </View>
+            <Text className='gj-muted'>投票时间：{formatDateTime(a.opensAt)} 至 {formatDateTime(a.closesAt)}</Text>
+            {a.participation && <ParticipationBars p={a.participation} />}
+            <Button type={a.phase === 'open' ? 'primary' : 'default'} block className='gj-big-button' onClick={to(PAGES.assembly, { id: a.id })}>
+              {a.phase === 'open' ? '查看并投票' : '查看详情'}
+            </Button>
+          </View>
+        ))}
+      </AsyncView>
+    </>
+  )
+}
+
 export default function VotePage() {
   return (
     <PageShell title='业主大会表决'>
-      <CommunityGate>{(communityId) => <RollBase communityId={communityId} />}</CommunityGate>
-      <View className='gj-section-title'>进行中的表决</View>
-      <View className='gj-card'><Text className='gj-muted'>暂无进行中的业主大会。业委会发布表决公告后会在这里显示。</Text></View>
+      <CommunityGate>
+        {(communityId, membership) => (
+          <>
+            <RollBase communityId={communityId} />
+            <Assemblies communityId={communityId} membership={membership} />
+          </>
+        )}
+      </CommunityGate>
       <CellGroup>
         <Cell title='表决规则与法定比例' description='双过半、双四分之三如何计算' clickable onClick={go(PAGES.voteRules)} />
       </CellGroup>

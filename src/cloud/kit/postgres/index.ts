@@ -16,7 +16,7 @@ export interface PostgresPorts extends HostPorts {
 
 export async function postgresPorts(opts: PgOptions, now: () => number = Date.now): Promise<PostgresPorts> {
   const pool = await openPostgres(opts)
-  const ports: FoundationPorts & Omit<PostgresPorts, keyof FoundationPorts> = {
+  const ports: FoundationPorts & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
     pool,
     now,
     identity: pgIdentity(pool),

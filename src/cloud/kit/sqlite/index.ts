@@ -7,6 +7,7 @@ import { sqliteFiles } from './files'
 import { latestOutbox, sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
+import { sqliteVoting } from './voting'
 
 export interface SqlitePorts extends HostPorts {
   db: Db
@@ -25,6 +26,7 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     audit: sqliteAudit(db, now),
     files: sqliteFiles(db, join(dirname(file), 'files')),
     notifications: sqliteOutbox(db),
+    voting: sqliteVoting(db),
     close: () => db.close(),
     outbox: async (limit) => latestOutbox(db, limit),
   }

@@ -1,0 +1,334 @@
+// Owners' assemblies on SQLite. better-sqlite3 is synchronous, so each
+// transaction below runs with nothing interleaved; the ballot primary key is
+// still what refuses a second ballot, so the same code stays correct on a
+// server database with concurrent writers.
+import { summariseRoll, voterKeyOf } from '../../../domain/roll'
+
+import type {
+  AssemblyRecord, BallotMarks, NewAssembly, ObjectionRecord, Participation, ProxyRecord, PublishedResult, StoredBallot, Submission, Voter, VotingPort,
+} from '../voting-port'
+import { appendAudit } from './audit'
+import type { Db } from './db'
+
+interface AssemblyRow {
+  id: string; community_id: string; title: string; notice: string; attachments: string; notice_at: number; opens_at: number; closes_at: number
+  short_notice_reason: string | null; roll_version: number | null; opened_at: number | null; created_by: string; created_at: number; stage: 'preliminary' | 'certified' | null
+}
+interface MotionRow { id: string; assembly_id: string; matter: number; title: string; body: string; seats: number | null }
+interface CandidateRow { motion_id: string; id: string; name: string; statement: string }
+interface ProxyRow { id: string; assembly_id: string; voter_key: string; proxy_person_id: string; motions: string | null; letter_photo: string; granted_by: string; granted_at: number; revoked_at: number | null }
+interface BallotRowDb { motion_id: string; voter_key: string; choice: string | null; marks: string | null; area: number; channel: StoredBallot['channel']; cast_at: number; tracking_code: string }
+interface ObjectionRow { id: string; assembly_id: string; voter_key: string; filed_by: string; tracking_code: string; text: string; filed_at: number; resolution: 'upheld' | 'dismissed' | null; reason: string | null; resolved_by: string | null; resolved_at: number | null }
+
+const toProxy = (r: ProxyRow): ProxyRecord => ({
+  id: r.id, assemblyId: r.assembly_id, voterKey: r.voter_key, proxyPersonId: r.proxy_person_id, motions: r.motions === null ? null : JSON.parse(r.motions),
+  letterPhoto: r.letter_photo, grantedBy: r.granted_by, grantedAt: r.granted_at, revokedAt: r.revoked_at,
+})
+const toObjection = (r: ObjectionRow): ObjectionRecord => ({
+  id: r.id, assemblyId: r.assembly_id, voterKey: r.voter_key, filedBy: r.filed_by, trackingCode: r.tracking_code, text: r.text, filedAt: r.filed_at,
+  resolution: r.resolution, reason: r.reason, resolvedBy: r.resolved_by, resolvedAt: r.resolved_at,
+})
+const marksOf = (r: Pick<BallotRowDb, 'choice' | 'marks'>): BallotMarks => (r.choice !== null ? { choice: r.choice as 'agree' } : JSON.parse(r.marks!))
+
+const isPrimaryKeyViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+
+/** Writes an assembly with its motions and candidates (inside the caller's transaction). */
+export function insertAssembly(db: Db, a: NewAssembly): void {
+  db.prepare(
+    `INSERT INTO assemblies (id, community_id, title, notice, attachments, notice_at, opens_at, closes_at, short_notice_reason, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(a.id, a.communityId, a.title, a.notice, JSON.stringify(a.attachments), a.noticeAt, a.opensAt, a.closesAt, a.shortNoticeReason, a.createdBy, a.noticeAt)
+  const motion = db.prepare('INSERT INTO motions (id, assembly_id, position, matter, title, body, seats) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const candidate = db.prepare('INSERT INTO candidates (motion_id, id, position, name, statement) VALUES (?, ?, ?, ?, ?)')
+  a.motions.forEach((m, i) => {
+    motion.run(m.id, a.id, i + 1, m.matter, m.title, m.body, m.seats)
+    m.candidates.forEach((c, k) => candidate.run(m.id, c.id, k + 1, c.name, c.statement))
+  })
+}
+
+/**
+ * Fixes the newest roll version for the assembly and copies its units, keyed
+ * by voter (第九条), once. Null when already fixed or there is no roll.
+ */
+export function snapshotElectorate(db: Db, assemblyId: string, at: number): { rollVersion: number; total: { area: number; heads: number } } | null {
+  const a = db.prepare('SELECT community_id, roll_version FROM assemblies WHERE id = ?').get(assemblyId) as { community_id: string; roll_version: number | null } | undefined
+  if (!a || a.roll_version !== null) return null
+  const version = db.prepare('SELECT MAX(version) FROM roll_versions WHERE community_id = ?').pluck().get(a.community_id) as number | null
+  if (version === null) return null
+  const units = db
+    .prepare('SELECT building, unit_no, area, owner_key, developer_unsold FROM roll_units WHERE community_id = ? AND version = ?')
+    .all(a.community_id, version) as Array<{ building: string; unit_no: string; area: number; owner_key: string; developer_unsold: number }>
+  const keyed = units.map((u) => ({ ...u, voterKey: voterKeyOf({ ownerKey: u.owner_key, developerUnsold: u.developer_unsold === 1 }) }))
+  const areas = new Map<string, number>()
+  for (const u of keyed) areas.set(u.voterKey, (areas.get(u.voterKey) ?? 0) + u.area)
+  const ev = db.prepare('INSERT INTO electorate (assembly_id, voter_key, area) VALUES (?, ?, ?)')
+  for (const [k, area] of areas) ev.run(assemblyId, k, area)
+  const eu = db.prepare('INSERT INTO electorate_units (assembly_id, voter_key, owner_key, building, unit_no, area) VALUES (?, ?, ?, ?, ?, ?)')
+  for (const u of keyed) eu.run(assemblyId, u.voterKey, u.owner_key, u.building, u.unit_no, u.area)
+  db.prepare('UPDATE assemblies SET roll_version = ?, opened_at = ? WHERE id = ?').run(version, at, assemblyId)
+  const totals = summariseRoll(keyed.map((u) => ({ building: u.building, unitNo: u.unit_no, area: u.area, ownerKey: u.owner_key, developerUnsold: u.developer_unsold === 1 })))
+  return { rollVersion: version, total: { area: totals.area, heads: totals.heads } }
+}
+
+/** Inserts one submission's rows; a second ballot for an owner and motion throws the primary-key violation. */
+export function insertBallots(db: Db, s: Submission): void {
+  const stmt = db.prepare(
+    `INSERT INTO ballots (motion_id, voter_key, assembly_id, choice, marks, area, channel, cast_by, cast_at, tracking_code, photo, proxy_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  for (const r of s.rows) {
+    const m = r.marks
+    stmt.run(
+      r.motionId, s.voterKey, s.assemblyId, 'choice' in m ? m.choice : null, 'choice' in m ? null : JSON.stringify({ approve: m.approve, oppose: m.oppose }),
+      s.area, s.channel, s.castBy, s.castAt, s.trackingCode, s.photo, s.proxyId,
+    )
+  }
+}
+
+/** Inserts a published result stage; the (assembly, stage) key refuses a second one. */
+export function insertResult(db: Db, assemblyId: string, r: { stage: 'preliminary' | 'certified'; result: unknown; publishedAt: number; publishedBy: string; objectionUntil: number | null }, auditSeq: number): void {
+  db.prepare('INSERT INTO results (assembly_id, stage, result, published_at, published_by, objection_until, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(assemblyId, r.stage, JSON.stringify(r.result), r.publishedAt, r.publishedBy, r.objectionUntil, auditSeq)
+}
+
+export function sqliteVoting(db: Db): VotingPort {
+  const assemblySelect = `SELECT a.*, (SELECT stage FROM results r WHERE r.assembly_id = a.id ORDER BY CASE stage WHEN 'certified' THEN 0 ELSE 1 END LIMIT 1) AS stage FROM assemblies a`
+  const byCommunity = db.prepare(`${assemblySelect} WHERE a.community_id = ? ORDER BY a.opens_at DESC, a.id`)
+  const byId = db.prepare(`${assemblySelect} WHERE a.community_id = ? AND a.id = ?`)
+  const motionsOf = db.prepare('SELECT * FROM motions WHERE assembly_id = ? ORDER BY position')
+  const candidatesOf = db.prepare('SELECT c.* FROM candidates c JOIN motions m ON m.id = c.motion_id WHERE m.assembly_id = ? ORDER BY c.motion_id, c.position')
+  const voterUnits = db.prepare('SELECT voter_key, building, unit_no, area FROM electorate_units WHERE assembly_id = ? AND voter_key = ? ORDER BY building, unit_no')
+  const voterArea = db.prepare('SELECT area FROM electorate WHERE assembly_id = ? AND voter_key = ?').pluck()
+  const boundVoters = db.prepare(
+    `SELECT DISTINCT e.voter_key FROM electorate_units e JOIN owner_bindings b ON b.owner_key = e.owner_key AND b.community_id = ?
+      WHERE e.assembly_id = ? AND b.person_id = ? ORDER BY e.voter_key`,
+  ).pluck()
+  const firstBallot = db.prepare('SELECT motion_id, channel, cast_at FROM ballots WHERE motion_id = ? AND voter_key = ?')
+  const standingProxy = db.prepare('SELECT 1 FROM proxies WHERE id = ? AND revoked_at IS NULL')
+
+  const assemblyOf = (r: AssemblyRow): AssemblyRecord => {
+    const candidates = candidatesOf.all(r.id) as CandidateRow[]
+    return {
+      id: r.id, communityId: r.community_id, title: r.title, notice: r.notice, attachments: JSON.parse(r.attachments), noticeAt: r.notice_at,
+      opensAt: r.opens_at, closesAt: r.closes_at, shortNoticeReason: r.short_notice_reason, createdBy: r.created_by, createdAt: r.created_at,
+      rollVersion: r.roll_version, openedAt: r.opened_at, stage: r.stage,
+      motions: (motionsOf.all(r.id) as MotionRow[]).map((m) => ({
+        id: m.id, matter: m.matter, title: m.title, body: m.body, seats: m.seats,
+        candidates: candidates.filter((c) => c.motion_id === m.id).map((c) => ({ id: c.id, name: c.name, statement: c.statement })),
+      })),
+    }
+  }
+
+  const voter = (assemblyId: string, voterKey: string): Voter | null => {
+    const area = voterArea.get(assemblyId, voterKey) as number | undefined
+    if (area === undefined) return null
+    const units = (voterUnits.all(assemblyId, voterKey) as Array<{ building: string; unit_no: string; area: number }>).map((u) => ({ building: u.building, unitNo: u.unit_no, area: u.area }))
+    return { voterKey, area, units }
+  }
+
+  return {
+    async communitySettings(communityId) {
+      const s = db.prepare('SELECT settings FROM communities WHERE id = ?').pluck().get(communityId) as string | undefined
+      return s ? JSON.parse(s) : {}
+    },
+
+    async callAssembly(a, audit) {
+      return db.transaction(() => {
+        insertAssembly(db, a)
+        return appendAudit(db, audit, a.noticeAt).seq
+      })()
+    },
+
+    async assemblies(communityId) {
+      return (byCommunity.all(communityId) as AssemblyRow[]).map(assemblyOf)
+    },
+
+    async assembly(communityId, assemblyId) {
+      const r = byId.get(communityId, assemblyId) as AssemblyRow | undefined
+      return r ? assemblyOf(r) : null
+    },
+
+    async motionsElsewhere(communityId, assemblyId, motionIds) {
+      if (motionIds.length === 0) return new Set()
+      const rows = db
+        .prepare(`SELECT m.id FROM motions m JOIN assemblies a ON a.id = m.assembly_id WHERE a.community_id = ? AND m.assembly_id <> ? AND m.id IN (${motionIds.map(() => '?').join(',')})`)
+        .pluck()
+        .all(communityId, assemblyId, ...motionIds) as string[]
+      return new Set(rows)
+    },
+
+    async openVoting(assemblyId, at, audit) {
+      return db.transaction(() => {
+        const opened = snapshotElectorate(db, assemblyId, at)
+        if (!opened) return false
+        appendAudit(db, audit(opened.rollVersion, opened.total), at)
+        return true
+      })()
+    },
+
+    async votersOf(assemblyId, communityId, personId) {
+      const keys = boundVoters.all(communityId, assemblyId, personId) as string[]
+      return keys.map((k) => voter(assemblyId, k)!).filter(Boolean)
+    },
+
+    async voter(assemblyId, voterKey) {
+      return voter(assemblyId, voterKey)
+    },
+
+    async voterOfUnit(assemblyId, building, unitNo) {
+      return (db.prepare('SELECT voter_key FROM electorate_units WHERE assembly_id = ? AND building = ? AND unit_no = ?').pluck().get(assemblyId, building, unitNo) as string | undefined) ?? null
+    },
+
+    async cast(s, audit) {
+      try {
+        return db.transaction(() => {
+          // Checked inside the write, so a revocation cannot slip between check and insert.
+          if (s.proxyId !== null && !standingProxy.get(s.proxyId)) return { stored: false as const, reason: 'proxy-revoked' as const }
+          insertBallots(db, s)
+          return { stored: true as const, auditSeq: appendAudit(db, audit, s.castAt).seq }
+        })()
+      } catch (e) {
+        if (!isPrimaryKeyViolation(e)) throw e
+        // The refused write rolled back; now say which ballot was there first.
+        for (const r of s.rows) {
+          const first = firstBallot.get(r.motionId, s.voterKey) as { motion_id: string; channel: StoredBallot['channel']; cast_at: number } | undefined
+          if (first) return { stored: false, reason: 'duplicate', first: { motionId: first.motion_id, channel: first.channel, castAt: first.cast_at } }
+        }
+        throw e
+      }
+    },
+
+    async castBy(assemblyId, voterKeys) {
+      if (voterKeys.length === 0) return []
+      const rows = db
+        .prepare(`SELECT voter_key, motion_id, channel, cast_at, tracking_code FROM ballots WHERE assembly_id = ? AND voter_key IN (${voterKeys.map(() => '?').join(',')}) ORDER BY cast_at, motion_id`)
+        .all(assemblyId, ...voterKeys) as Array<{ voter_key: string; motion_id: string; channel: StoredBallot['channel']; cast_at: number; tracking_code: string }>
+      return rows.map((r) => ({ voterKey: r.voter_key, motionId: r.motion_id, channel: r.channel, castAt: r.cast_at, trackingCode: r.tracking_code }))
+    },
+
+    async participation(assemblyId) {
+      const total = db.prepare('SELECT COALESCE(SUM(area), 0) AS area, COUNT(*) AS heads FROM electorate WHERE assembly_id = ?').get(assemblyId) as { area: number; heads: number }
+      if (total.heads === 0) return null
+      // Taking part in the assembly: any ballot on any motion.
+      const voted = `SELECT DISTINCT voter_key FROM ballots WHERE assembly_id = @a`
+      const p = db
+        .prepare(`SELECT COALESCE(SUM(e.area), 0) AS area, COUNT(*) AS heads FROM electorate e WHERE e.assembly_id = @a AND e.voter_key IN (${voted})`)
+        .get({ a: assemblyId }) as { area: number; heads: number }
+      const rows = db
+        .prepare(
+          `SELECT u.building, SUM(u.area) AS area, COUNT(DISTINCT u.voter_key) AS heads,
+                  SUM(CASE WHEN v.voter_key IS NULL THEN 0 ELSE u.area END) AS p_area,
+                  COUNT(DISTINCT v.voter_key) AS p_heads
+             FROM electorate_units u LEFT JOIN (${voted}) v ON v.voter_key = u.voter_key
+            WHERE u.assembly_id = @a GROUP BY u.building`,
+        )
+        .all({ a: assemblyId }) as Array<{ building: string; area: number; heads: number; p_area: number; p_heads: number }>
+      rows.sort((x, y) => x.building.localeCompare(y.building, 'zh-Hans-CN', { numeric: true }))
+      const out: Participation = {
+        total,
+        participating: p,
+        buildings: rows.map((r) => ({ building: r.building, total: { area: r.area, heads: r.heads }, participating: { area: r.p_area, heads: r.p_heads } })),
+      }
+      return out
+    },
+
+    async electorate(assemblyId) {
+      return (db.prepare('SELECT voter_key, area FROM electorate WHERE assembly_id = ? ORDER BY voter_key').all(assemblyId) as Array<{ voter_key: string; area: number }>).map((r) => ({ voterKey: r.voter_key, area: r.area }))
+    },
+
+    async electorateUnits(assemblyId) {
+      const rows = db.prepare('SELECT voter_key, building, unit_no, area FROM electorate_units WHERE assembly_id = ? ORDER BY building, unit_no').all(assemblyId) as Array<{ voter_key: string; building: string; unit_no: string; area: number }>
+      return rows.map((r) => ({ voterKey: r.voter_key, building: r.building, unitNo: r.unit_no, area: r.area }))
+    },
+
+    async ballots(assemblyId) {
+      const rows = db.prepare('SELECT motion_id, voter_key, choice, marks, area, channel, cast_at, tracking_code FROM ballots WHERE assembly_id = ? ORDER BY cast_at, tracking_code, motion_id').all(assemblyId) as BallotRowDb[]
+      return rows.map((r) => ({ motionId: r.motion_id, voterKey: r.voter_key, marks: marksOf(r), area: r.area, channel: r.channel, castAt: r.cast_at, trackingCode: r.tracking_code }))
+    },
+
+    async grantProxy(p, cap, audit) {
+      try {
+        return db.transaction(() => {
+          if (db.prepare('SELECT 1 FROM ballots WHERE assembly_id = ? AND voter_key = ? LIMIT 1').get(p.assemblyId, p.voterKey)) return { ok: false as const, reason: 'voted' as const }
+          const held = db.prepare('SELECT COUNT(*) FROM proxies WHERE assembly_id = ? AND proxy_person_id = ? AND revoked_at IS NULL').pluck().get(p.assemblyId, p.proxyPersonId) as number
+          if (held >= cap) return { ok: false as const, reason: 'cap' as const }
+          db.prepare('INSERT INTO proxies (id, assembly_id, voter_key, proxy_person_id, motions, letter_photo, granted_by, granted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(p.id, p.assemblyId, p.voterKey, p.proxyPersonId, p.motions === null ? null : JSON.stringify(p.motions), p.letterPhoto, p.grantedBy, p.grantedAt)
+          return { ok: true as const, auditSeq: appendAudit(db, audit, p.grantedAt).seq }
+        })()
+      } catch (e) {
+        if (isUniqueViolation(e)) return { ok: false, reason: 'exists' }
+        throw e
+      }
+    },
+
+    async revokeProxy(assemblyId, voterKey, by, at, audit) {
+      return db.transaction(() => {
+        if (db.prepare('SELECT 1 FROM ballots WHERE assembly_id = ? AND voter_key = ? LIMIT 1').get(assemblyId, voterKey)) return { ok: false as const, reason: 'voted' as const }
+        const { changes } = db.prepare('UPDATE proxies SET revoked_at = ?, revoked_by = ? WHERE assembly_id = ? AND voter_key = ? AND revoked_at IS NULL').run(at, by, assemblyId, voterKey)
+        if (changes === 0) return { ok: false as const, reason: 'none' as const }
+        return { ok: true as const, auditSeq: appendAudit(db, audit, at).seq }
+      })()
+    },
+
+    async proxyFrom(assemblyId, voterKey, proxyPersonId) {
+      const r = db.prepare('SELECT * FROM proxies WHERE assembly_id = ? AND voter_key = ? AND proxy_person_id = ? ORDER BY revoked_at IS NULL DESC, granted_at DESC LIMIT 1').get(assemblyId, voterKey, proxyPersonId) as ProxyRow | undefined
+      return r ? toProxy(r) : null
+    },
+
+    async proxiesOf(assemblyId, filter) {
+      const where: string[] = ['assembly_id = ?']
+      const args: unknown[] = [assemblyId]
+      if (filter.voterKeys) {
+        if (filter.voterKeys.length === 0) return []
+        where.push(`voter_key IN (${filter.voterKeys.map(() => '?').join(',')})`)
+        args.push(...filter.voterKeys)
+      }
+      if (filter.proxyPersonId) {
+        where.push('proxy_person_id = ?')
+        args.push(filter.proxyPersonId)
+      }
+      return (db.prepare(`SELECT * FROM proxies WHERE ${where.join(' AND ')} ORDER BY granted_at`).all(...args) as ProxyRow[]).map(toProxy)
+    },
+
+    async publishResult(assemblyId, r, audit) {
+      try {
+        return db.transaction(() => {
+          const seq = appendAudit(db, audit, r.publishedAt).seq
+          insertResult(db, assemblyId, r, seq)
+          return { ok: true as const, auditSeq: seq }
+        })()
+      } catch (e) {
+        // Two committee members closing at once: the first publication stands.
+        if (isPrimaryKeyViolation(e)) return { ok: false }
+        throw e
+      }
+    },
+
+    async results(assemblyId) {
+      const rows = db.prepare("SELECT * FROM results WHERE assembly_id = ? ORDER BY CASE stage WHEN 'preliminary' THEN 0 ELSE 1 END").all(assemblyId) as Array<{ stage: PublishedResult['stage']; result: string; published_at: number; objection_until: number | null; audit_seq: number }>
+      return rows.map((r) => ({ stage: r.stage, result: JSON.parse(r.result), publishedAt: r.published_at, objectionUntil: r.objection_until, auditSeq: r.audit_seq }))
+    },
+
+    async fileObjection(o, audit) {
+      return db.transaction(() => {
+        db.prepare('INSERT INTO objections (id, assembly_id, voter_key, filed_by, tracking_code, text, filed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(o.id, o.assemblyId, o.voterKey, o.filedBy, o.trackingCode, o.text, o.filedAt)
+        return appendAudit(db, audit, o.filedAt).seq
+      })()
+    },
+
+    async resolveObjection(id, r, audit) {
+      return db.transaction(() => {
+        const { changes } = db.prepare('UPDATE objections SET resolution = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ? AND resolution IS NULL').run(r.resolution, r.reason, r.by, r.at, id)
+        if (changes === 0) return null
+        return appendAudit(db, audit, r.at).seq
+      })()
+    },
+
+    async objections(assemblyId) {
+      return (db.prepare('SELECT * FROM objections WHERE assembly_id = ? ORDER BY filed_at, id').all(assemblyId) as ObjectionRow[]).map(toObjection)
+    },
+  }
+}

@@ -1,0 +1,188 @@
+// One assembly: the notice, the motions with their legal thresholds, the
+// rules, participation against the 2/3 lines, the caller's own ballots, and
+// for the committee the tools of each phase.
+import { View, Text, Textarea } from '@tarojs/components'
+import { useState } from 'react'
+import { AsyncView } from '../../../../components/async-view'
+import { CommunityGate } from '../../../../components/community-gate'
+import { go, PAGES, to } from '../../../../components/nav'
+import { PageShell } from '../../../../components/page-shell'
+import { ParticipationBars } from '../../../../components/participation-bars'
+import { Button, Tag } from '../../../../components/ui'
+import { useAssembly } from '../../../../components/use-assembly'
+import type { MyMembership } from '../../../../contracts/identity'
+import type { AssemblyDetail, ObjectionView } from '../../../../contracts/voting'
+import { formatArea } from '../../../../domain/measure'
+import { formatDateTime } from '../../../../domain/time'
+import { PHASE_LABEL } from '../../../../domain/voting/assembly'
+import { hasRole } from '../../../../stores/session'
+import { certifyResult, countVotes, resolveObjection } from '../../../../stores/voting'
+import { AssemblyRules, MotionHead } from '../../components'
+
+const CHANNEL = { online: '网上投票', paper: '纸质选票', proxy: '代理人投票' } as const
+
+function MyBallots({ a }: { a: AssemblyDetail }) {
+  if (a.mine.length === 0) {
+    return a.phase === 'open' ? <View className='gj-card'><Text className='gj-muted'>只有业主名册上的业主（或其代理人）可以投票。</Text></View> : null
+  }
+  return (
+    <>
+      {a.mine.map((m) => (
+        <View key={m.ownerKey} className='gj-card' data-testid='my-ballot'>
+          <View className='gj-card__head'>{m.as === 'proxy' ? '代理投票：' : '我的选票：'}{m.units.map((u) => `${u.building}${u.unitNo}`).join('、')}</View>
+          <Text className='gj-muted'>合计面积 {formatArea(m.area)}，计 1 人{m.units.length > 1 ? '（一人多套只投一票）' : ''}</Text>
+          {m.cast.length > 0 && (
+            <View>
+              {[...new Set(m.cast.map((c) => c.trackingCode))].map((code) => {
+                const c = m.cast.find((x) => x.trackingCode === code)!
+                return <Text key={code} className='gj-muted'>{'\n'}已于 {formatDateTime(c.castAt)} 通过{CHANNEL[c.channel]}投票，查验码 {code}</Text>
+              })}
+            </View>
+          )}
+          {a.phase === 'open' && m.openMotionIds.length > 0 && (
+            <Button type='primary' block className='gj-big-button' onClick={to(PAGES.ballot, { id: a.id, owner: m.ownerKey })}>
+              {m.cast.length > 0 ? '继续投票' : '去投票'}
+            </Button>
+          )}
+          {m.proxy && m.as === 'owner' && !m.proxy.revokedAt && <Text className='gj-muted'>{'\n'}已委托 {m.proxy.proxyName ?? m.proxy.proxyPersonId} 代为投票</Text>}
+        </View>
+      ))}
+    </>
+  )
+}
+
+function ResolveObjection({ o, communityId, assemblyId }: { o: ObjectionView; communityId: string; assemblyId: string }) {
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const resolve = (resolution: 'upheld' | 'dismissed') => async () => {
+    setBusy(true)
+    try {
+      await resolveObjection({ communityId, assemblyId, objectionId: o.id, resolution, reason })
+    } catch {
+      // Shown once by the notice bar.
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View>
+      <Textarea className='gj-textarea' placeholder='处理理由（必填，会公示）' value={reason} onInput={(e) => setReason(e.detail.value)} />
+      <View className='gj-choices'>
+        <Button type='primary' disabled={busy || !reason.trim()} onClick={resolve('dismissed')}>异议不成立</Button>
+        <Button type='warning' disabled={busy || !reason.trim()} onClick={resolve('upheld')}>异议成立</Button>
+      </View>
+    </View>
+  )
+}
+
+function Objections({ a, communityId, committee }: { a: AssemblyDetail; communityId: string; committee: boolean }) {
+  if (a.objections.length === 0) return null
+  return (
+    <>
+      <View className='gj-section-title'>异议（询异）</View>
+      {a.objections.map((o) => (
+        <View key={o.id} className='gj-card' data-testid='objection'>
+          <View className='gj-card__head'>查验码 {o.trackingCode}</View>
+          <Text>{o.text}</Text>
+          <Text className='gj-muted'>{'\n'}{o.filedByName ?? ''} 于 {formatDateTime(o.filedAt)} 提出</Text>
+          {o.resolution ? (
+            <Text>{'\n'}处理结果：{o.resolution === 'upheld' ? '异议成立' : '异议不成立'}。理由：{o.reason}</Text>
+          ) : committee ? (
+            <ResolveObjection o={o} communityId={communityId} assemblyId={a.id} />
+          ) : (
+            <Text className='gj-muted'>{'\n'}等待业委会处理</Text>
+          )}
+        </View>
+      ))}
+    </>
+  )
+}
+
+function CommitteeTools({ a, communityId }: { a: AssemblyDetail; communityId: string }) {
+  const [busy, setBusy] = useState(false)
+  const act = (f: () => Promise<unknown>) => async () => {
+    setBusy(true)
+    try {
+      await f()
+    } catch {
+      // Shown once by the notice bar.
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='gj-card' data-testid='committee-tools'>
+      <View className='gj-card__head'>业委会操作</View>
+      {a.phase === 'open' && <Button block className='gj-big-button' onClick={to(PAGES.paperBallot, { id: a.id })}>录入纸质选票</Button>}
+      {a.phase === 'open' && <Text className='gj-muted'>投票截止前，任何人（包括业委会）都看不到各选项的票数。</Text>}
+      {a.phase === 'counting' && <Button type='primary' block className='gj-big-button' disabled={busy} onClick={act(() => countVotes(communityId, a.id))}>计票并公示初步结果</Button>}
+      {a.phase === 'objection' && <Button type='primary' block className='gj-big-button' disabled={busy} onClick={act(() => certifyResult(communityId, a.id))}>确认表决结果</Button>}
+      {(a.phase === 'noticed' || a.phase === 'certified') && <Text className='gj-muted'>当前阶段无需操作。</Text>}
+    </View>
+  )
+}
+
+function Assembly({ a, communityId, membership }: { a: AssemblyDetail; communityId: string; membership: MyMembership }) {
+  const committee = hasRole(membership, 'committee')
+  return (
+    <View data-testid='assembly'>
+      <View className='gj-card'>
+        <View className='gj-card__head'>{a.title}</View>
+        <Tag type={a.phase === 'open' ? 'success' : 'default'}>{PHASE_LABEL[a.phase]}</Tag>
+        <Text className='gj-muted'>{'\n'}公告时间：{formatDateTime(a.noticeAt)}{'\n'}投票时间：{formatDateTime(a.opensAt)} 至 {formatDateTime(a.closesAt)}（以服务器时间为准）</Text>
+        {a.shortNoticeReason && <View className='gj-warning'>公告期短于本小区规定，理由：{a.shortNoticeReason}</View>}
+        <Text>{'\n'}{a.notice}</Text>
+        <Text className='gj-muted'>{'\n'}{a.rollVersion ? `按业主名册第 ${a.rollVersion} 版计票` : '业主名册版本在投票开始时确定'}</Text>
+      </View>
+
+      {a.participation && (
+        <>
+          <View className='gj-section-title'>参与情况（实时）</View>
+          <View className='gj-card'>
+            <ParticipationBars p={a.participation} byBuilding />
+          </View>
+        </>
+      )}
+
+      <MyBallots a={a} />
+
+      {a.result && (
+        <Button type='primary' block className='gj-big-button' onClick={to(PAGES.results, { id: a.id })}>
+          {a.result.stage === 'certified' ? '查看表决结果' : '查看初步结果与选票清单'}
+        </Button>
+      )}
+
+      <View className='gj-section-title'>表决议案</View>
+      {a.motions.map((m) => (
+        <View key={m.id} className='gj-card' data-testid='motion'>
+          <MotionHead m={m} />
+          {m.body && <Text>{m.body}</Text>}
+          {m.election && <Text className='gj-muted'>{'\n'}应选 {m.election.seats} 名，候选人：{m.election.candidates.map((c) => c.name).join('、')}</Text>}
+        </View>
+      ))}
+
+      <AssemblyRules s={a.settings} />
+      <Button block className='gj-big-button' onClick={go(PAGES.voteRules)}>法定比例如何计算</Button>
+      {committee && <CommitteeTools a={a} communityId={communityId} />}
+      <Objections a={a} communityId={communityId} committee={committee} />
+    </View>
+  )
+}
+
+function Body({ communityId, membership, id }: { communityId: string; membership: MyMembership; id?: string }) {
+  const { resource, retry, none } = useAssembly(communityId, id)
+  if (none) return <View className='gj-card'><Text className='gj-muted'>暂无业主大会。</Text></View>
+  return (
+    <AsyncView resource={resource} onRetry={retry}>
+      {(a) => <Assembly a={a} communityId={communityId} membership={membership} />}
+    </AsyncView>
+  )
+}
+
+export default function AssemblyPage({ id }: { id?: string }) {
+  return (
+    <PageShell title='业主大会'>
+      <CommunityGate>{(communityId, membership) => <Body communityId={communityId} membership={membership} id={id} />}</CommunityGate>
+    </PageShell>
+  )
+}

@@ -1,0 +1,354 @@
+// Owners' assemblies through the real functions on a real SQLite file: who may
+// do what, the window by server time, one ballot per owner per motion under
+// concurrency, proxies, sealed tallies, and the count, objections and export.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { verifyChain } from '../../src/domain/audit-chain'
+import { DAY_MS } from '../../src/domain/voting/assembly'
+import { formatHundredths } from '../../src/domain/measure'
+import { sha256 } from '../../src/cloud/kit/sha256'
+import { DEMO_CLOSED_ASSEMBLY, DEMO_OPEN_ASSEMBLY } from '../../src/seed/demo-assemblies'
+import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
+import type { AssemblyCount } from '../../src/domain/voting/result'
+import { createHarness, expectOk, type Harness } from '../support/harness'
+
+jest.setTimeout(60_000)
+const C = DEMO_COMMUNITY_ID
+const OPEN = DEMO_OPEN_ASSEMBLY
+const T0 = Date.UTC(2026, 10, 28, 2, 0, 0)
+let h: Harness
+beforeEach(() => { h = createHarness({ now: T0 }) })
+afterEach(() => h.close())
+
+const ref = (assemblyId = OPEN) => ({ communityId: C, assemblyId })
+const get = async (who = 'p-sun-li', assemblyId = OPEN) => expectOk(await h.call('assembly-get', ref(assemblyId), who))
+const allAgree = async (assemblyId = OPEN) => (await get('p-sun-li', assemblyId)).motions.map((m) => ({ motionId: m.id, choice: 'agree' as const }))
+const ballotCount = () => h.ports.db.prepare('SELECT COUNT(*) FROM ballots').pluck().get() as number
+
+function newAssembly(over: Record<string, unknown> = {}) {
+  return {
+    communityId: C, title: '测试大会', notice: '公告正文',
+    opensAt: T0 + 16 * DAY_MS, closesAt: T0 + 23 * DAY_MS,
+    motions: [{ title: '续聘物业', matter: 4 }, { title: '改建车库', matter: 7 }, { title: '选举委员', matter: 3, seats: 2, candidates: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] }],
+    ...over,
+  }
+}
+
+describe('calling an assembly', () => {
+  test('only the committee may call one; every other role is FORBIDDEN and nothing is written', async () => {
+    const before = h.snapshot()
+    for (const who of ['p-zhang-wei', 'p-liu-yang', 'p-wang-xiuying', 'p-zhao-lei', 'p-sun-li']) {
+      expect(await h.call('assembly-call', newAssembly(), who)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    }
+    expect(await h.call('assembly-call', newAssembly(), null)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+    expect(h.snapshot()).toBe(before)
+  })
+
+  test('the threshold follows the matter and cannot be sent; matter outside 1–9 is refused', async () => {
+    const before = h.snapshot()
+    expect(await h.call('assembly-call', newAssembly({ motions: [{ title: 'x', matter: 10 }] }), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.BAD_MATTER' })
+    expect(await h.call('assembly-call', newAssembly({ motions: [{ title: 'x', matter: 4, threshold: 'ordinary' }] }), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await h.call('assembly-call', newAssembly({ motions: [{ title: 'x', matter: 4, seats: 1, candidates: [{ name: '甲' }] }] }), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.BAD_MATTER' })
+    expect(await h.call('assembly-call', newAssembly({ motions: [{ title: 'x', matter: 3, seats: 3, candidates: [{ name: '甲' }] }] }), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.BAD_SEATS' })
+    expect(h.snapshot()).toBe(before)
+
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const a = await get('p-zhang-wei', assemblyId)
+    expect(a.phase).toBe('noticed')
+    expect(a.motions.map((m) => [m.matter, m.threshold])).toEqual([[4, 'ordinary'], [7, 'special'], [3, 'ordinary']])
+    expect(a.motions[2].election).toMatchObject({ seats: 2, candidates: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] })
+    expect(a.rollVersion).toBeNull()
+    expect(a.participation).toBeNull()
+  })
+
+  test('a notice shorter than the community minimum (15 days) needs a reason, which owners then see', async () => {
+    const short = newAssembly({ opensAt: T0 + 15 * DAY_MS - 1 })
+    const before = h.snapshot()
+    expect(await h.call('assembly-call', short, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.NOTICE_TOO_SHORT' })
+    expect(await h.call('assembly-call', { ...short, shortNoticeReason: '  ' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.NOTICE_TOO_SHORT' })
+    expect(h.snapshot()).toBe(before)
+    expectOk(await h.call('assembly-call', newAssembly({ opensAt: T0 + 15 * DAY_MS }), 'p-li-jianguo'))
+    const { assemblyId } = expectOk(await h.call('assembly-call', { ...short, shortNoticeReason: '电梯停运，需尽快决定' }, 'p-li-jianguo'))
+    expect((await get('p-zhang-wei', assemblyId)).shortNoticeReason).toBe('电梯停运，需尽快决定')
+  })
+
+  test('calling audits the call; owners are notified once when voting opens and once a day before it closes', async () => {
+    const { assemblyId, auditSeq } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const entry = (await h.ports.audit.all(C)).find((e) => e.seq === auditSeq)!
+    expect(entry).toMatchObject({ action: 'assembly.call', subject: `assembly:${assemblyId}`, actorId: 'p-li-jianguo' })
+    const sent = (kind: string) => h.ports.db.prepare('SELECT recipient_id FROM outbox WHERE kind = ? AND page LIKE ? ORDER BY recipient_id').pluck().all(kind, `%${assemblyId}`) as string[]
+    expect(sent('vote.opened')).toEqual([])
+    h.setNow(T0 + 16 * DAY_MS)
+    await get('p-zhang-wei', assemblyId)
+    await get('p-chen-jing', assemblyId)
+    const owners = ['p-chen-jing', 'p-huang-meiling', 'p-li-jianguo', 'p-wang-xiuying', 'p-zhang-wei']
+    expect(sent('vote.opened')).toEqual(owners)
+    expect(sent('vote.closing')).toEqual([])
+    h.setNow(T0 + 22 * DAY_MS)
+    await get('p-zhang-wei', assemblyId)
+    await get('p-zhang-wei', assemblyId)
+    expect(sent('vote.closing')).toEqual(owners)
+  })
+
+  test('voting opens by server time: the roll version is fixed then, once, and audited', async () => {
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    expect(await h.call('ballot-cast', { ...ref(assemblyId), votes: [{ motionId: `${assemblyId}-m1`, choice: 'agree' }] }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.NOT_OPEN' })
+    h.setNow(T0 + 16 * DAY_MS)
+    const a = await get('p-zhang-wei', assemblyId)
+    expect(a).toMatchObject({ phase: 'open', rollVersion: 1, canVote: true })
+    await get('p-zhang-wei', assemblyId)
+    const opens = (await h.ports.audit.all(C)).filter((e) => e.action === 'assembly.open' && e.subject === `assembly:${assemblyId}`)
+    expect(opens).toHaveLength(1)
+    expect(opens[0].data).toMatchObject({ rollVersion: 1, total: { heads: 777 } })
+  })
+})
+
+describe('casting', () => {
+  test('a multi-unit owner casts one ballot covering both units: one head, summed area, a receipt with a tracking code', async () => {
+    const before = (await get()).participation!
+    const receipt = expectOk(await h.call('ballot-cast', { ...ref(), votes: await allAgree() }, 'p-zhang-wei'))
+    expect(receipt).toMatchObject({ channel: 'online', ownerKey: 'O0006', castAt: T0 })
+    expect(receipt.trackingCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/)
+    const after = (await get()).participation!
+    const mine = (await get('p-zhang-wei')).mine[0]
+    expect(mine.units.map((u) => u.unitNo)).toEqual(['0202', '0203'])
+    expect(mine.area).toBe(mine.units[0].area + mine.units[1].area)
+    expect(after.participating.heads - before.participating.heads).toBe(1)
+    expect(after.participating.area - before.participating.area).toBe(mine.area)
+    expect(mine.openMotionIds).toEqual([])
+    expect(mine.cast.every((c) => c.trackingCode === receipt.trackingCode)).toBe(true)
+    const entry = (await h.ports.audit.all(C)).find((e) => e.seq === receipt.auditSeq)!
+    expect(entry).toMatchObject({ action: 'ballot.cast', actorId: 'p-zhang-wei', data: { voterKey: 'O0006', trackingCode: receipt.trackingCode, channel: 'online' } })
+  })
+
+  test('1,000 concurrent submissions for the same owner and motion: exactly one stored, the rest 已投票 with the first ballot’s time', async () => {
+    const motionId = `${OPEN}-m1`
+    const stored = ballotCount()
+    let tick = T0
+    // Every call gets its own server time, so "the first ballot's time" is a real claim.
+    ;(h.ports as { now: () => number }).now = () => ++tick
+    const results = await Promise.all(Array.from({ length: 1000 }, () => h.call('ballot-cast', { ...ref(), votes: [{ motionId, choice: 'agree' }] }, 'p-zhang-wei')))
+    const ok = results.filter((r) => r.ok)
+    expect(ok).toHaveLength(1)
+    expect(ballotCount()).toBe(stored + 1)
+    const row = h.ports.db.prepare('SELECT cast_at, channel FROM ballots WHERE motion_id = ? AND voter_key = ?').get(motionId, 'O0006') as { cast_at: number; channel: string }
+    expect(ok[0].ok && ok[0].data.castAt).toBe(row.cast_at)
+    for (const r of results.filter((x) => !x.ok)) {
+      expect(r).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { castAt: row.cast_at, channel: 'online' } })
+      expect(r.ok ? '' : r.message).toMatch(/^已投票/)
+    }
+    expect(verifyChain(sha256, await h.ports.audit.all(C)).valid).toBe(true)
+  })
+
+  test('a ballot at the end time or later is refused by server time, whatever the client says; one millisecond before is taken', async () => {
+    const a = await get()
+    h.setNow(a.closesAt)
+    const before = h.snapshot()
+    const late = await h.call('ballot-cast', { ...ref(), votes: await allAgree() }, 'p-zhang-wei')
+    expect(late).toMatchObject({ ok: false, code: 'VOTE.CLOSED' })
+    expect(await h.call('ballot-cast', { ...ref(), votes: await allAgree(), castAt: a.closesAt - 1000 }, 'p-chen-jing')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(h.snapshot()).toBe(before)
+    h.setNow(a.closesAt - 1)
+    expect(expectOk(await h.call('ballot-cast', { ...ref(), votes: await allAgree() }, 'p-zhang-wei')).castAt).toBe(a.closesAt - 1)
+  })
+
+  test('a motion of another assembly is refused (VOTE.WRONG_ASSEMBLY), an unknown one too, nothing written', async () => {
+    const other = (await get('p-sun-li', DEMO_CLOSED_ASSEMBLY)).motions[1].id
+    const before = h.snapshot()
+    const r = await h.call('ballot-cast', { ...ref(), votes: [{ motionId: `${OPEN}-m1`, choice: 'agree' }, { motionId: other, choice: 'agree' }] }, 'p-zhang-wei')
+    expect(r).toMatchObject({ ok: false, code: 'VOTE.WRONG_ASSEMBLY' })
+    expect(await h.call('ballot-cast', { ...ref(), votes: [{ motionId: 'nope', choice: 'agree' }] }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.UNKNOWN_MOTION' })
+    expect(h.snapshot()).toBe(before)
+  })
+
+  test('a resident, property staff and a supervisor cannot vote, each told why; nothing written', async () => {
+    await get()
+    const before = h.snapshot()
+    const votes = await allAgree()
+    expect(await h.call('ballot-cast', { ...ref(), votes }, 'p-liu-yang')).toMatchObject({ ok: false, code: 'VOTE.RESIDENT' })
+    expect(await h.call('ballot-cast', { ...ref(), votes }, 'p-zhao-lei')).toMatchObject({ ok: false, code: 'VOTE.NOT_OWNER' })
+    expect(await h.call('ballot-cast', { ...ref(), votes }, 'p-sun-li')).toMatchObject({ ok: false, code: 'VOTE.NOT_OWNER' })
+    // Naming someone else's owner key without a proxy is refused too.
+    expect(await h.call('ballot-cast', { ...ref(), ownerKey: 'O0006', votes }, 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.NOT_PROXY' })
+    expect(h.snapshot()).toBe(before)
+  })
+
+  test('an election ballot approves at most the number of seats', async () => {
+    h.setNow(T0)
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly({ opensAt: T0 + 15 * DAY_MS }), 'p-li-jianguo'))
+    h.setNow(T0 + 15 * DAY_MS)
+    const m3 = `${assemblyId}-m3`
+    const before = (await get('p-sun-li', assemblyId), h.snapshot())
+    expect(await h.call('ballot-cast', { ...ref(assemblyId), votes: [{ motionId: m3, approve: ['c1', 'c2', 'c3'] }] }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.TOO_MANY_CANDIDATES' })
+    expect(await h.call('ballot-cast', { ...ref(assemblyId), votes: [{ motionId: m3, approve: ['c9'] }] }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.UNKNOWN_CANDIDATE' })
+    expect(await h.call('ballot-cast', { ...ref(assemblyId), votes: [{ motionId: m3, choice: 'agree' }] }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.BAD_CHOICE' })
+    expect(h.snapshot()).toBe(before)
+    expectOk(await h.call('ballot-cast', { ...ref(assemblyId), votes: [{ motionId: m3, approve: ['c1', 'c3'], oppose: ['c2'] }] }, 'p-zhang-wei'))
+  })
+})
+
+describe('paper ballots', () => {
+  test('only the committee enters them; the same one-per-owner key applies across channels, naming the first', async () => {
+    const votes = await allAgree()
+    const paper = { ...ref(), building: '1栋', unitNo: '0203', votes, photo: 'paper/1-0203.jpg' }
+    for (const who of ['p-zhang-wei', 'p-sun-li', 'p-zhao-lei']) expect(await h.call('ballot-paper', paper, who)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const receipt = expectOk(await h.call('ballot-paper', paper, 'p-li-jianguo'))
+    // 1栋0203 is 张伟's second unit: the paper ballot is his, for both units.
+    expect(receipt).toMatchObject({ channel: 'paper', ownerKey: 'O0006' })
+    h.setNow(T0 + 60_000)
+    const before = h.snapshot()
+    const online = await h.call('ballot-cast', { ...ref(), votes }, 'p-zhang-wei')
+    expect(online).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { channel: 'paper', castAt: T0 } })
+    expect(online.ok ? '' : online.message).toContain('纸质选票')
+    expect(await h.call('ballot-paper', { ...paper, unitNo: '0202' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST' })
+    expect(await h.call('ballot-paper', { ...paper, unitNo: '9999' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.UNKNOWN_UNIT' })
+    expect(h.snapshot()).toBe(before)
+  })
+})
+
+describe('proxies', () => {
+  const grant = (over: Record<string, unknown> = {}) => ({ ...ref(), proxyPersonId: 'p-chen-jing', letterPhoto: 'proxy/zhang-wei.jpg', ...over })
+
+  test('an owner names a proxy who votes for them (channel proxy); the owner cannot then revoke', async () => {
+    expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+    const chen = await get('p-chen-jing')
+    expect(chen.mine.map((m) => [m.ownerKey, m.as])).toEqual([['O0250', 'owner'], ['O0006', 'proxy']])
+    const r = expectOk(await h.call('ballot-cast', { ...ref(), ownerKey: 'O0006', votes: await allAgree() }, 'p-chen-jing'))
+    expect(r).toMatchObject({ channel: 'proxy', ownerKey: 'O0006' })
+    expect(await h.call('proxy-revoke', ref(), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST' })
+    // And the owner's own attempt is the duplicate it is.
+    expect(await h.call('ballot-cast', { ...ref(), votes: await allAgree() }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { channel: 'proxy' } })
+  })
+
+  test('a revoked proxy cannot vote: VOTE.PROXY_REVOKED, nothing written', async () => {
+    expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+    expectOk(await h.call('proxy-revoke', ref(), 'p-zhang-wei'))
+    const before = h.snapshot()
+    expect(await h.call('ballot-cast', { ...ref(), ownerKey: 'O0006', votes: await allAgree() }, 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.PROXY_REVOKED' })
+    expect(h.snapshot()).toBe(before)
+  })
+
+  test('a proxy for chosen motions may vote only on those', async () => {
+    expectOk(await h.call('proxy-grant', grant({ motionIds: [`${OPEN}-m1`] }), 'p-zhang-wei'))
+    const before = h.snapshot()
+    expect(await h.call('ballot-cast', { ...ref(), ownerKey: 'O0006', votes: await allAgree() }, 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.PROXY_SCOPE' })
+    expect(h.snapshot()).toBe(before)
+    expectOk(await h.call('ballot-cast', { ...ref(), ownerKey: 'O0006', votes: [{ motionId: `${OPEN}-m1`, choice: 'oppose' }] }, 'p-chen-jing'))
+    // The owner still votes the rest himself.
+    const mine = (await get('p-zhang-wei')).mine[0]
+    expect(mine.openMotionIds).toEqual([`${OPEN}-m2`, `${OPEN}-m3`])
+  })
+
+  test('a proxy over the community cap is refused (VOTE.PROXY_CAP), nothing written', async () => {
+    h.ports.db.prepare('UPDATE communities SET settings = ? WHERE id = ?').run(JSON.stringify({ voting: { proxyCap: 1 } }), C)
+    expectOk(await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling' }), 'p-zhang-wei'))
+    const before = h.snapshot()
+    expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling', letterPhoto: 'proxy/chen.jpg' }), 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.PROXY_CAP' })
+    expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-zhang-wei' }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PROXY_SELF' })
+    expect(await h.call('proxy-grant', grant(), 'p-liu-yang')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(h.snapshot()).toBe(before)
+  })
+})
+
+describe('sealed until counted, then the result, objections and certification', () => {
+  test('while open nobody — committee included — sees choices; counting before the end is refused', async () => {
+    for (const who of ['p-li-jianguo', 'p-sun-li', 'p-zhang-wei']) {
+      expect(await h.call('ballot-list', ref(), who)).toMatchObject({ ok: false, code: 'VOTE.SEALED' })
+      expect(await h.call('assembly-export', ref(), who)).toMatchObject({ ok: false, code: 'VOTE.SEALED' })
+      const a = await get(who)
+      expect(a.result).toBeNull()
+      expect(JSON.stringify(a)).not.toMatch(/"agree"|"oppose"|"abstain"/)
+    }
+    expect(await h.call('assembly-close', ref(), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.STILL_OPEN' })
+  })
+
+  test('close → preliminary result from the domain tally; objection window; committee resolves; certified; export recounts the same', async () => {
+    const votes = await allAgree()
+    const receipt = expectOk(await h.call('ballot-cast', { ...ref(), votes }, 'p-zhang-wei'))
+    expectOk(await h.call('ballot-cast', { ...ref(), votes: votes.map((v) => ({ ...v, choice: 'oppose' as const })) }, 'p-chen-jing'))
+    const a = await get()
+    h.setNow(a.closesAt)
+    expect(await h.call('assembly-close', ref(), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const prelim = expectOk(await h.call('assembly-close', ref(), 'p-li-jianguo'))
+    expect(prelim.stage).toBe('preliminary')
+    expect(prelim.objectionUntil).toBe(a.closesAt + 7 * DAY_MS)
+    expect(await h.call('assembly-close', ref(), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_COUNTED' })
+    const m1 = prelim.count.motions[0]
+    expect(m1.kind).toBe('motion')
+    if (m1.kind !== 'motion') throw new Error('motion expected')
+    // 320 demo paper ballots + 张伟 + 陈静; 322 of 777 heads is short of the 2/3 line.
+    expect(m1.result.published.participating.heads).toBe(322)
+    expect(m1.result.published.quorumMet).toBe(false)
+    expect(m1.result.published.passed).toBe(false)
+
+    // The published list shows the receipt's code with its choices, no unit by default.
+    const list = expectOk(await h.call('ballot-list', ref(), 'p-zhang-wei'))
+    const mine = list.find((b) => b.trackingCode === receipt.trackingCode)!
+    expect(mine).toMatchObject({ units: null, channel: 'online' })
+    expect(mine.choices.map((c) => c.choice)).toEqual(['agree', 'agree', 'agree'])
+
+    // 询异: only one's own ballot.
+    const other = list.find((b) => b.trackingCode !== receipt.trackingCode)!.trackingCode
+    const before = h.snapshot()
+    expect(await h.call('objection-file', { ...ref(), trackingCode: other, text: '不是我的票' }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.NOT_YOUR_BALLOT' })
+    expect(h.snapshot()).toBe(before)
+    const { objectionId } = expectOk(await h.call('objection-file', { ...ref(), trackingCode: receipt.trackingCode.toLowerCase(), text: '我投的是反对' }, 'p-zhang-wei'))
+    expect(await h.call('assembly-certify', ref(), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.OBJECTION_WINDOW' })
+    h.setNow(a.closesAt + 7 * DAY_MS)
+    expect(await h.call('objection-file', { ...ref(), trackingCode: receipt.trackingCode, text: '再提一次' }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.OBJECTION_CLOSED' })
+    expect(await h.call('assembly-certify', ref(), 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.OBJECTIONS_OPEN' })
+    expect(await h.call('objection-resolve', { ...ref(), objectionId, resolution: 'dismissed', reason: '核对审计记录与选票，与本人提交一致' }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expectOk(await h.call('objection-resolve', { ...ref(), objectionId, resolution: 'dismissed', reason: '核对审计记录与选票，与本人提交一致' }, 'p-li-jianguo'))
+    expect(await h.call('objection-resolve', { ...ref(), objectionId, resolution: 'upheld', reason: '改判' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.OBJECTION_RESOLVED' })
+    const certified = expectOk(await h.call('assembly-certify', ref(), 'p-li-jianguo'))
+    expect(certified).toMatchObject({ stage: 'certified', objections: { filed: 1, open: 0, upheld: 0 } })
+    const seen = await get('p-zhang-wei')
+    expect(seen.phase).toBe('certified')
+    expect(seen.objections).toEqual([expect.objectContaining({ resolution: 'dismissed', reason: '核对审计记录与选票，与本人提交一致' })])
+    expect((await get('p-chen-jing')).objections).toEqual([])
+
+    const chain = await h.ports.audit.all(C)
+    expect(verifyChain(sha256, chain).valid).toBe(true)
+    expect(chain.filter((e) => e.subject === `assembly:${OPEN}`).map((e) => e.action).slice(-5)).toEqual(['ballot.cast', 'result.preliminary', 'objection.file', 'objection.resolve', 'result.certify'])
+    expectSameRecount(expectOk(await h.call('assembly-export', ref(), 'p-sun-li')).files, certified.count)
+  })
+
+  test('the demo election exports and recounts to the published per-candidate tallies', async () => {
+    const a = await get('p-zhang-wei', DEMO_CLOSED_ASSEMBLY)
+    expect(a.phase).toBe('certified')
+    const election = a.result!.count.motions[0]
+    if (election.kind !== 'election') throw new Error('election expected')
+    expect(election.election.elected).toEqual(['c1', 'c2', 'c3'])
+    expectSameRecount(expectOk(await h.call('assembly-export', ref(DEMO_CLOSED_ASSEMBLY), 'p-zhang-wei')).files, a.result!.count)
+  })
+})
+
+const ROOT = resolve(__dirname, '../..')
+function expectSameRecount(files: Record<string, string>, count: AssemblyCount) {
+  const dir = mkdtempSync(join(tmpdir(), 'gj-export-'))
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/tally.ts', dir], { cwd: ROOT, encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const recount = JSON.parse(r.stdout) as { motions: Array<{ motion_id: string; participating: { area: string; heads: number }; agree: { area: string; heads: number }; oppose: { area: string; heads: number }; quorum_met: boolean; passed: boolean }> }
+    const expected = count.motions.flatMap((m) => {
+      const tallies = m.kind === 'motion' ? [{ id: m.motionId, t: m.result.asCast }] : m.election.candidates.map((c) => ({ id: `${m.motionId}:${c.candidate}`, t: c.tally }))
+      return tallies.map(({ id, t }) => ({
+        motion_id: id,
+        participating: { area: formatHundredths(t.participating.area), heads: t.participating.heads },
+        agree: { area: formatHundredths(t.agree.area), heads: t.agree.heads },
+        oppose: { area: formatHundredths(t.oppose.area), heads: t.oppose.heads },
+        quorum_met: t.quorumMet,
+        passed: t.passed,
+      }))
+    })
+    expect(recount.motions.map(({ motion_id, participating, agree, oppose, quorum_met, passed }) => ({ motion_id, participating, agree, oppose, quorum_met, passed }))).toEqual(expected)
+    const audit = JSON.parse(files['audit.json']) as { verdict: { valid: boolean } }
+    expect(audit.verdict.valid).toBe(true)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
