@@ -127,6 +127,8 @@ describe('WeChat cloud simulated: the function entry', () => {
   test('a port not yet brought to CloudBase answers SYSTEM.NOT_AVAILABLE in Chinese instead of breaking the build', async () => {
     const ports = withPendingPorts({ now: () => NOW }, '微信云开发') as unknown as Record<string, Record<string, () => Promise<unknown>>>
     await expect(ports.voting.castBallot()).rejects.toMatchObject({ code: 'SYSTEM.NOT_AVAILABLE', message: '此功能尚未在微信云开发上提供' })
+    // The host's optional extras are absent, not pending ports: the outbox page then shows nothing.
+    expect(ports.outbox).toBeUndefined()
   })
 })
 

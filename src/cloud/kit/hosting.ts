@@ -18,6 +18,9 @@ export interface HostPorts extends Ports {
   close(): void | Promise<void>
 }
 
+/** Names asked of any object (promises, JSON, test matchers, the host's optional extras) that are never ports. */
+const NOT_PORTS = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'constructor', 'outbox', 'close', 'db', 'pool'])
+
 /**
  * `implemented` plus, for any other port name the app asks for, a port whose
  * every method rejects with SYSTEM.NOT_AVAILABLE naming the platform. Each
@@ -35,7 +38,7 @@ export function withPendingPorts<T extends object>(implemented: T, platform: str
     })
   return new Proxy(implemented, {
     get(target, key, receiver) {
-      if (typeof key !== 'string' || key in target || key === 'then' || key === 'toJSON') return Reflect.get(target, key, receiver)
+      if (typeof key !== 'string' || key in target || NOT_PORTS.has(key)) return Reflect.get(target, key, receiver)
       if (!pending.has(key)) pending.set(key, pendingPort(key))
       return pending.get(key)
     },
