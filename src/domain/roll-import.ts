@@ -161,7 +161,7 @@ export function rollTemplateCsv(): string {
 // ---- cell readers -------------------------------------------------------
 
 /** Building, unit and owner key: full-width folded, no spaces, ASCII upper case, so「１栋 a01」equals「1栋A01」. */
-const normId = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
+export const normId = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
 
 const LIST_SEPARATORS = /[、,，;；/／\r\n]+/
 

@@ -12,16 +12,22 @@ export interface SigninEntry {
   title?: string
 }
 
+function group(heading: string, people: SigninEntry[]): string {
+  const items = people
+    .map((e) => `<li><form method="post" action="/dev/signin"><input type="hidden" name="personId" value="${esc(e.person.id)}">
+        <button type="submit" data-person="${esc(e.person.id)}"><b>${esc(e.person.name)}</b><span>${esc(e.title ?? e.roles.map((r) => ROLE_LABELS[r]).join('、'))}</span></button></form></li>`)
+    .join('')
+  return `<section><h2>${esc(heading)}</h2><ul>${items}</ul></section>`
+}
+
 export function signinPage(communityName: string, entries: SigninEntry[]): string {
   const groups = ROLES.map((role) => {
     const people = entries.filter((e) => e.roles.includes(role))
     if (people.length === 0) return ''
-    const items = people
-      .map((e) => `<li><form method="post" action="/dev/signin"><input type="hidden" name="personId" value="${esc(e.person.id)}">
-        <button type="submit" data-person="${esc(e.person.id)}"><b>${esc(e.person.name)}</b><span>${esc(e.title ?? e.roles.map((r) => ROLE_LABELS[r]).join('、'))}</span></button></form></li>`)
-      .join('')
-    return `<section><h2>${ROLE_LABELS[role]}</h2><ul>${items}</ul></section>`
+    return group(ROLE_LABELS[role], people)
   }).join('')
+  const newcomers = entries.filter((e) => e.roles.length === 0)
+  const newcomerGroup = newcomers.length === 0 ? '' : group('尚未加入小区', newcomers)
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>开发模式登录 · 共建家园</title>
@@ -40,7 +46,7 @@ button span{color:#8f959e;font-size:14px}
 </style></head><body>
 <header><div class="badge">开发模式</div><h1>选择身份登录</h1>
 <p class="hint">${esc(communityName)} · 演示数据。此页面只在本地开发模式下存在，正式小程序以微信身份登录。</p></header>
-${groups}
+${groups}${newcomerGroup}
 </body></html>`
 }
 

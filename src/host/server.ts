@@ -147,6 +147,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const people = await opts.ports.identity.communityPeople(DEMO_COMMUNITY_ID)
     const titles = new Map(DEMO_PEOPLE.map((p) => [p.id, p.title]))
     const entries = people.filter((p) => titles.has(p.person.id)).map((p) => ({ ...p, title: titles.get(p.person.id) }))
+    // Demo people who belong to no community yet (newcomers who have still to bind a unit).
+    for (const d of DEMO_PEOPLE) {
+      if (entries.some((e) => e.person.id === d.id)) continue
+      const person = await opts.ports.identity.personByOpenid(d.openid)
+      if (person && (await opts.ports.identity.membershipsOf(person.id)).length === 0) entries.push({ person, roles: [], buildings: [], title: d.title })
+    }
     const html = signinPage(DEMO_COMMUNITY_NAME, entries)
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
     res.end(html)

@@ -92,7 +92,7 @@ export function seedDemoAssemblies(db: Db, now: number): void {
     ],
   )
   call(db, closed)
-  castMany(db, closed, 610, closed.closesAt - 1, (i, m) => (m.seats === null ? { choice: pick(i, 8) } : { approve: i % 10 < 7 ? ['c1', 'c2', 'c3'] : ['c1', 'c4'], oppose: [] }))
+  castMany(db, closed, 540, closed.closesAt - 1, (i, m) => (m.seats === null ? { choice: pick(i, 8) } : { approve: i % 10 < 7 ? ['c1', 'c2', 'c3'] : ['c1', 'c4'], oppose: [] }))
   const settings = votingSettings(JSON.parse((db.prepare('SELECT settings FROM communities WHERE id = ?').pluck().get(DEMO_COMMUNITY_ID) as string) ?? '{}'))
   const specs: MotionSpec[] = closed.motions.map((m) => ({ id: m.id, matter: m.matter, election: m.seats === null ? null : { seats: m.seats, candidates: m.candidates.map((c) => c.id) } }))
   const electorate = (db.prepare('SELECT voter_key, area FROM electorate WHERE assembly_id = ?').all(closed.id) as Array<{ voter_key: string; area: number }>).map((r) => ({ voterKey: r.voter_key, area: r.area }))
@@ -118,5 +118,5 @@ export function seedDemoAssemblies(db: Db, now: number): void {
     ],
   )
   call(db, open)
-  castMany(db, open, 320, now - 60 * 60 * 1000, (i) => ({ choice: pick(i, 7) }))
+  castMany(db, open, 240, now - 60 * 60 * 1000, (i) => ({ choice: pick(i, 7) }))
 }

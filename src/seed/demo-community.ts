@@ -26,6 +26,8 @@ export interface DemoPerson {
   roles: Array<{ role: Role; buildings?: string[] }>
   /** Owner key this person is bound to (owners), or the unit they live in (residents). */
   ownerKey?: string
+  /** On the roll under this owner key but not yet bound: a newcomer who can verify and bind. */
+  unboundOwnerKey?: string
   residentOf?: { building: string; unitNo: string }
   title: string
 }
@@ -89,8 +91,9 @@ export function demoRoll(): DemoUnit[] {
   }
   // The demo people's own units carry their names and phones.
   for (const p of DEMO_PEOPLE) {
-    if (!p.ownerKey) continue
-    for (const u of units) if (u.ownerKey === p.ownerKey) Object.assign(u, { ownerNames: p.name, phones: p.phone })
+    const key = p.ownerKey ?? p.unboundOwnerKey
+    if (!key) continue
+    for (const u of units) if (u.ownerKey === key) Object.assign(u, { ownerNames: p.name, phones: p.phone })
   }
   return units
 }
@@ -104,4 +107,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { id: 'p-liu-yang', openid: 'dev:p-liu-yang', name: '刘洋', phone: '13800138006', title: '租户（张伟家）', residentOf: { building: '1栋', unitNo: '0203' }, roles: [{ role: 'resident' }] },
   { id: 'p-zhao-lei', openid: 'dev:p-zhao-lei', name: '赵磊', phone: '13800138007', title: '物业客服主管', roles: [{ role: 'property' }] },
   { id: 'p-sun-li', openid: 'dev:p-sun-li', name: '孙丽', phone: '13800138008', title: '街道办监督员', roles: [{ role: 'supervisor' }] },
+  // 5栋0302 on the roll; she has signed in with WeChat but not bound it yet.
+  { id: 'p-zhou-min', openid: 'dev:p-zhou-min', name: '周敏', phone: '13800138009', title: '新用户（5栋0302，尚未绑定）', unboundOwnerKey: 'O0330', roles: [] },
 ]

@@ -2,6 +2,9 @@
 import type { Db } from '../cloud/kit/sqlite/db'
 import { appendAudit } from '../cloud/kit/sqlite/audit'
 import { seedDemoAssemblies } from './demo-assemblies'
+import { seedDisclosure } from './seed-disclosure'
+import { seedCaptains } from './seed-captains'
+import { seedRepairs } from './seed-repairs'
 import { DEMO_COMMUNITY_ID } from './demo-community'
 import { demoFoundation, type FoundationSeed } from './demo-foundation'
 
@@ -30,6 +33,9 @@ export function seedDemo(db: Db, now: number): boolean {
   db.transaction(() => {
     writeFoundationSqlite(db, demoFoundation(now))
     seedDemoAssemblies(db, now)
+    seedDisclosure(db, now)
+    seedCaptains(db, now)
+    seedRepairs(db, DEMO_COMMUNITY_ID, now)
   })()
   return true
 }

@@ -68,13 +68,15 @@ export interface UploadRequest {
   /** A local path from Taro.chooseImage / chooseMessageFile (a blob: URL on H5). */
   path: string
   name: string
+  /** On H5, the picked File itself (from an <input type=file>): no blob URL needed. */
+  file?: Blob
 }
 
 export type Uploader = (req: UploadRequest) => Promise<Result<{ fileId: string; size: number }>>
 
-const httpUploader: Uploader = async ({ communityId, purpose, path, name }) => {
+const httpUploader: Uploader = async ({ communityId, purpose, path, name, file }) => {
   try {
-    const blob = await (await fetch(path)).blob()
+    const blob = file ?? (await (await fetch(path)).blob())
     const query = new URLSearchParams({ communityId, purpose, name })
     const res = await fetch(`/api/files?${query}`, { method: 'POST', credentials: 'same-origin', body: blob })
     return (await res.json()) as Result<{ fileId: string; size: number }>

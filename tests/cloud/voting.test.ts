@@ -278,8 +278,8 @@ describe('sealed until counted, then the result, objections and certification', 
     const m1 = prelim.count.motions[0]
     expect(m1.kind).toBe('motion')
     if (m1.kind !== 'motion') throw new Error('motion expected')
-    // 320 demo paper ballots + 张伟 + 陈静; 322 of 777 heads is short of the 2/3 line.
-    expect(m1.result.published.participating.heads).toBe(322)
+    // 240 demo paper ballots + 张伟 + 陈静; 242 of 777 heads is short of the 2/3 line.
+    expect(m1.result.published.participating.heads).toBe(242)
     expect(m1.result.published.quorumMet).toBe(false)
     expect(m1.result.published.passed).toBe(false)
 

@@ -86,3 +86,20 @@ export async function shot(page: Page, name: string) {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
 }
+
+/**
+ * Opens a page by its route and returns, as the browser measured it, the
+ * milliseconds from navigation start until `selector` is visible.
+ */
+export async function timeToVisible(page: Page, url: string, selector: string): Promise<number> {
+  await page.goto('about:blank')
+  await page.goto(url)
+  const handle = await page.waitForFunction((sel) => {
+    const el = Array.from(document.querySelectorAll<HTMLElement>(sel)).find((e) => e.offsetParent !== null)
+    return el ? performance.now() : false
+  }, selector, { polling: 'raf', timeout: 15_000 })
+  return (await handle.jsonValue()) as number
+}
+
+/** The report page of a quarter, on the running host. */
+export const reportUrl = (app: RunningApp, quarter: string) => `${app.url}#/packages/accounts/pages/report/index?quarter=${quarter}`

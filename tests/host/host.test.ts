@@ -209,7 +209,8 @@ describe('the host in-process', () => {
       await refused(401, 'UNAUTHENTICATED', () => call(base, 'role-grant', grant, cookie))
       await refused(401, 'UNAUTHENTICATED', () => call(base, 'me', {}, cookie))
     }
-  })
+    // 36 whole-database snapshots; the demo seed includes two assemblies' ballots.
+  }, 30_000)
 
   test('a role the function does not allow is FORBIDDEN (403)', async () => {
     for (const who of ['p-zhang-wei', 'p-liu-yang', 'p-wang-xiuying', 'p-zhao-lei', 'p-sun-li']) {
@@ -270,7 +271,9 @@ describe('the host in-process', () => {
     expect(html).toContain('开发模式')
     expect(html).toContain('长城二花园')
     const sections = [...html.matchAll(/<section><h2>([^<]+)<\/h2>(.*?)<\/section>/gs)].map(([, title, body]) => ({ title, names: [...body.matchAll(/<b>([^<]+)<\/b>/g)].map((m) => m[1]) }))
-    expect(sections.map((s) => s.title)).toEqual(['业主', '住户', '楼长', '业委会', '物业', '监督'])
+    expect(sections.map((s) => s.title)).toEqual(['业主', '住户', '楼长', '业委会', '物业', '监督', '尚未加入小区'])
+    // Newcomers (signed in with WeChat, no unit bound yet) come last, to try binding a unit.
+    expect(sections.pop()!.names).toEqual(DEMO_PEOPLE.filter((p) => p.roles.length === 0).map((p) => p.name))
     for (const s of sections) {
       const role = (Object.keys(ROLE_LABELS) as Array<keyof typeof ROLE_LABELS>).find((r) => ROLE_LABELS[r] === s.title)!
       const expected = DEMO_PEOPLE.filter((p) => p.roles.some((r) => r.role === role)).map((p) => p.name)

@@ -13,3 +13,8 @@ globalThis.ENABLE_TEMPLATE_CONTENT = true
 globalThis.ENABLE_CLONE_NODE = true
 globalThis.ENABLE_CONTAINS = true
 globalThis.ENABLE_MUTATION_OBSERVER = false
+// The real cloud functions run in-process behind the pages; spreadsheet
+// reading needs Node's text codecs, which jsdom does not expose.
+const { TextDecoder, TextEncoder } = require('node:util')
+globalThis.TextDecoder = TextDecoder
+globalThis.TextEncoder = TextEncoder

@@ -26,7 +26,7 @@ test('投票 tab: assemblies listed open first, with participation bars against 
   expect(cards[0].textContent).toContain('投票中')
   expect(within(cards[0]).getByText('查看并投票')).toBeTruthy()
   const heads = within(cards[0]).getByTestId('bar-heads')
-  expect(heads.textContent).toContain('参与人数：320 人 / 777 人')
+  expect(heads.textContent).toContain('参与人数：240 人 / 777 人')
   expect(heads.textContent).toContain('尚未达到三分之二')
   expect(cards[1].textContent).toContain('结果已确认')
   // An owner is not offered the committee's button.
@@ -93,7 +93,7 @@ test('results: sealed while open; after the count per-motion tallies, the electi
   expect(outcomes[0].textContent).toContain('当选：李建国、黄美玲、周文博')
   expect(outcomes[1].textContent).toContain('参与达到三分之二')
   const list = await screen.findByTestId('ballot-list')
-  expect(list.textContent).toContain('共 610 张')
+  expect(list.textContent).toContain('共 540 张')
   const code = harness!.ports.db.prepare('SELECT tracking_code FROM ballots WHERE assembly_id = ? LIMIT 1').pluck().get(DEMO_CLOSED_ASSEMBLY) as string
   typeInto(list.querySelector('taro-input-core')!, code.toLowerCase())
   await waitFor(() => expect(within(list).getAllByText(new RegExp(code)).length).toBe(1))

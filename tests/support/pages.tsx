@@ -2,16 +2,33 @@
 // real SQLite file behind the client (only the HTTP hop is skipped).
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import { setTransport, type Transport } from '../../src/services/cloud-client'
+import { setTransport, setUploader, type Transport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
+import { ROLL_RESOURCES } from '../../src/stores/roll'
+import { resetDisclosureStores } from '../../src/stores/disclosure'
+import { resetCaptainStores } from '../../src/stores/captains'
+import { REPAIR_RESOURCES } from '../../src/stores/repairs'
 import { useSession } from '../../src/stores/session'
 import { useUi } from '../../src/stores/ui'
 import { resetVotingStores } from '../../src/stores/voting'
 import { DEMO, createHarness, type Harness } from './harness'
 
+/** A picked File's bytes, as the host's upload route would receive them (jsdom's Blob has no arrayBuffer()). */
+const bytesOf = (blob: Blob): Promise<Uint8Array> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(blob)
+  })
+
 /** `wire` may wrap the transport to simulate what only a network can do (going offline). */
 export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness(), wire: (real: Transport) => Transport = (t) => t) {
-  setTransport(wire((name, input) => harness.callRaw(name, input, person ? DEMO[person].openid : null)))
+  const openid = person ? DEMO[person].openid : null
+  setTransport(wire((name, input) => harness.callRaw(name, input, openid)))
+  // Uploads go to the real file-upload function, as the host's POST /api/files does.
+  setUploader(async ({ communityId, purpose, name, file }) =>
+    harness.callRaw('file-upload', { communityId, purpose, name, bytes: file ? await bytesOf(file) : new Uint8Array() }, openid) as never)
   return { harness, ...render(page) }
 }
 
@@ -19,6 +36,8 @@ export function renderAs(person: string | null, page: ReactElement, harness: Har
 export function resetStores() {
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
-  for (const r of [overviewResource, peopleResource, auditResource]) r.store.getState().reset()
+  for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES, ...REPAIR_RESOURCES]) r.store.getState().reset()
+  resetCaptainStores()
   resetVotingStores()
+  resetDisclosureStores()
 }

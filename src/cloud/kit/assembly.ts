@@ -104,7 +104,9 @@ export async function submitBallot(
 ): Promise<BallotReceipt> {
   const { a, voter, channel, now } = args
   checkVotingOpen(a, now)
-  const elsewhere = await ports.voting.motionsElsewhere(a.communityId, a.id, args.votes.map((v) => v.motionId))
+  // Only ids this assembly does not have need a look elsewhere (for the clearer refusal).
+  const foreign = args.votes.map((v) => v.motionId).filter((id) => !a.motions.some((m) => m.id === id))
+  const elsewhere = foreign.length ? await ports.voting.motionsElsewhere(a.communityId, a.id, foreign) : new Set<string>()
   const checked = checkVotes(specsOf(a), args.votes, elsewhere)
   const trackingCode = newTrackingCode()
   const rows = checked.map((v) => ({ motionId: v.motionId, marks: v.kind === 'motion' ? { choice: v.choice } : { approve: v.approve, oppose: v.oppose } }))

@@ -6,6 +6,10 @@ import type { AuditEntry } from '../../domain/audit-chain'
 import type { FileKind, FilePurpose } from '../../domain/files'
 import type { Role } from '../../domain/roles'
 import type { VotingPort } from './voting-port'
+import type { OwnershipPort, RollAdminPort } from './roll-ports'
+import type { DisclosurePort } from './disclosure-port'
+import type { CaptainsPort } from './captains-port'
+import type { RepairsPort } from './repairs-port'
 
 export interface Person {
   id: string
@@ -118,8 +122,13 @@ export interface Ports {
   identity: IdentityPort
   roles: RolePort
   roll: RollPort
+  rollAdmin: RollAdminPort
+  ownership: OwnershipPort
   audit: AuditPort
   files: FilesPort
   voting: VotingPort
   notifications: NotificationPort
+  disclosure: DisclosurePort
+  captains: CaptainsPort
+  repairs: RepairsPort
 }

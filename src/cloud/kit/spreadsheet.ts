@@ -2,6 +2,7 @@
 // committee sees them in Excel or WPS, row numbers included. Node only: it
 // decodes bytes (GBK via iconv-lite) and opens XLSX with exceljs; what the
 // rows mean is the domain's business (src/domain/roll-import.ts).
+import { TextDecoder } from 'node:util'
 import iconv from 'iconv-lite'
 import type { Cell, CellValue } from 'exceljs'
 import { parseCsv } from '../../domain/csv'
@@ -65,6 +66,7 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
 
 // ---- CSV ----------------------------------------------------------------
 
+// From node:util, not the global: the page tests run these functions in jsdom, which has none.
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**

@@ -5,6 +5,7 @@ import { GENESIS_HASH, entryHash, type AuditEntry } from '../../../domain/audit-
 import type { AuditDraft, AuditPort } from '../ports'
 import { sha256 } from '../sha256'
 import type { Db } from './db'
+import { statement } from './statements'
 
 interface AuditRow {
   community_id: string
@@ -31,7 +32,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
 })
 
 export function appendAudit(db: Db, draft: AuditDraft, at: number): AuditEntry {
-  const head = db.prepare('SELECT seq, hash FROM audit_log WHERE community_id = ? ORDER BY seq DESC LIMIT 1').get(draft.communityId) as
+  const head = statement(db, 'SELECT seq, hash FROM audit_log WHERE community_id = ? ORDER BY seq DESC LIMIT 1').get(draft.communityId) as
     | { seq: number; hash: string }
     | undefined
   const prevHash = head?.hash ?? GENESIS_HASH
@@ -39,7 +40,7 @@ export function appendAudit(db: Db, draft: AuditDraft, at: number): AuditEntry {
   const data = JSON.parse(JSON.stringify(draft.data ?? null))
   const content = { communityId: draft.communityId, seq: (head?.seq ?? 0) + 1, at, actorId: draft.actorId, action: draft.action, subject: draft.subject, data }
   const hash = entryHash(sha256, prevHash, content)
-  db.prepare('INSERT INTO audit_log (community_id, seq, at, actor_id, action, subject, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO audit_log (community_id, seq, at, actor_id, action, subject, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     content.communityId, content.seq, at, content.actorId, content.action, content.subject, JSON.stringify(data), prevHash, hash,
   )
   return { ...content, prevHash, hash }

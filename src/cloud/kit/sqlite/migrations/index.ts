@@ -2,9 +2,17 @@
 import foundation from './001-foundation'
 import filesAndOutbox from './002-files-and-outbox'
 import voting from './003-voting'
+import roll from './004-roll'
+import disclosure from './005-disclosure'
+import captains from './006-captains'
+import repairs from './007-repairs'
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'files-and-outbox', sql: filesAndOutbox },
   { version: 3, name: 'voting', sql: voting },
+  { version: 4, name: 'roll', sql: roll },
+  { version: 5, name: 'disclosure', sql: disclosure },
+  { version: 6, name: 'captains', sql: captains },
+  { version: 7, name: 'repairs', sql: repairs },
 ]

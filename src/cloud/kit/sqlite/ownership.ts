@@ -1,0 +1,147 @@
+// Owner verification on SQLite: the attempt counter, owner bindings, proof
+// requests and resident invites. Uniqueness is left to the keys.
+import type { OwnershipPort, ResidentInvite, VerificationRequest } from '../roll-ports'
+import { appendAudit } from './audit'
+import type { Db } from './db'
+
+interface RequestRow {
+  id: string; community_id: string; person_id: string; person_name: string; person_phone: string | null; building: string; unit_no: string
+  claimed_name: string; file_id: string; note: string; status: VerificationRequest['status']; reason: string | null; created_at: number; decided_by: string | null; decided_at: number | null
+}
+const toRequest = (r: RequestRow): VerificationRequest => ({
+  id: r.id, communityId: r.community_id, personId: r.person_id, personName: r.person_name, personPhone: r.person_phone, building: r.building, unitNo: r.unit_no,
+  claimedName: r.claimed_name, fileId: r.file_id, note: r.note, status: r.status, reason: r.reason, createdAt: r.created_at, decidedBy: r.decided_by, decidedAt: r.decided_at,
+})
+interface InviteRow { code: string; community_id: string; building: string; unit_no: string; created_by: string; created_at: number; expires_at: number; used_by: string | null }
+const toInvite = (r: InviteRow): ResidentInvite => ({ code: r.code, communityId: r.community_id, building: r.building, unitNo: r.unit_no, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, usedBy: r.used_by })
+
+const REQUEST_SELECT = 'SELECT r.*, p.name AS person_name, p.phone AS person_phone FROM verification_requests r JOIN people p ON p.id = r.person_id'
+
+/** SQLite's answer to a broken UNIQUE or PRIMARY KEY constraint. */
+const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code?: unknown }).code))
+
+export function sqliteOwnership(db: Db): OwnershipPort {
+  const failures = db.prepare('SELECT failures FROM bind_attempts WHERE person_id = ? AND day = ?').pluck()
+  const addFailure = db.prepare(
+    `INSERT INTO bind_attempts (person_id, day, failures) VALUES (?, ?, 1)
+     ON CONFLICT (person_id, day) DO UPDATE SET failures = failures + 1 RETURNING failures`,
+  ).pluck()
+  const bind = db.prepare('INSERT OR IGNORE INTO owner_bindings (community_id, person_id, owner_key, bound_at) VALUES (?, ?, ?, ?)')
+  const member = db.prepare("INSERT OR IGNORE INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES (?, ?, ?, '[]', ?)")
+  const insertRequest = db.prepare(
+    `INSERT INTO verification_requests (id, community_id, person_id, building, unit_no, claimed_name, file_id, note, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+  )
+  const requestById = db.prepare(`${REQUEST_SELECT} WHERE r.id = ?`)
+  const queue = db.prepare(`${REQUEST_SELECT} WHERE r.community_id = ? ORDER BY r.status = 'pending' DESC, r.created_at DESC LIMIT ?`)
+  const mine = db.prepare(`${REQUEST_SELECT} WHERE r.person_id = ? AND r.community_id = ? ORDER BY r.created_at DESC`)
+  const decide = db.prepare("UPDATE verification_requests SET status = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'")
+  const insertInvite = db.prepare('INSERT INTO resident_invites (code, community_id, building, unit_no, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const inviteByCode = db.prepare('SELECT * FROM resident_invites WHERE code = ?')
+  const useInvite = db.prepare('UPDATE resident_invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL')
+  const ownsUnit = db.prepare(
+    `SELECT 1 FROM owner_bindings b JOIN roll_units u ON u.community_id = b.community_id AND u.owner_key = b.owner_key
+        AND u.version = (SELECT MAX(version) FROM roll_versions v WHERE v.community_id = b.community_id)
+      WHERE b.community_id = ? AND b.person_id = ? AND u.building = ? AND u.unit_no = ?`,
+  )
+  const link = db.prepare('INSERT OR IGNORE INTO resident_links (community_id, person_id, building, unit_no, linked_by, linked_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const residentsOfUnit = db.prepare(
+    `SELECT l.person_id, p.name, p.phone, l.building, l.unit_no, l.linked_by, l.linked_at FROM resident_links l JOIN people p ON p.id = l.person_id
+      WHERE l.community_id = ? AND l.building = ? AND l.unit_no = ? ORDER BY l.linked_at, l.person_id`,
+  )
+  const unlink = db.prepare('DELETE FROM resident_links WHERE community_id = ? AND person_id = ? AND building = ? AND unit_no = ?')
+  const linksLeft = db.prepare('SELECT COUNT(*) FROM resident_links WHERE community_id = ? AND person_id = ?').pluck()
+  const communities = db.prepare("SELECT id, name FROM communities WHERE instr(name, ?) > 0 ORDER BY name LIMIT ?")
+  const dropResident = db.prepare("DELETE FROM memberships WHERE community_id = ? AND person_id = ? AND role = 'resident'")
+
+  const bindOwner = (communityId: string, personId: string, ownerKey: string, at: number): boolean => {
+    const created = bind.run(communityId, personId, ownerKey, at).changes > 0
+    member.run(communityId, personId, 'owner', at)
+    return created
+  }
+
+  return {
+    async failures(personId, day) {
+      return (failures.get(personId, day) as number | undefined) ?? 0
+    },
+    async recordFailure(personId, day) {
+      return addFailure.get(personId, day) as number
+    },
+    async bindOwner(input, audit) {
+      return db.transaction(() => {
+        if (!bindOwner(input.communityId, input.personId, input.ownerKey, input.at)) return { created: false, auditSeq: null }
+        return { created: true, auditSeq: appendAudit(db, audit, input.at).seq }
+      })()
+    },
+    async submitProof(input, audit) {
+      try {
+        return db.transaction(() => {
+          insertRequest.run(input.id, input.communityId, input.personId, input.building, input.unitNo, input.claimedName, input.fileId, input.note, input.at)
+          appendAudit(db, audit, input.at)
+          return toRequest(requestById.get(input.id) as RequestRow)
+        })()
+      } catch (e) {
+        if (isUniqueViolation(e)) return null
+        throw e
+      }
+    },
+    async request(id) {
+      const r = requestById.get(id) as RequestRow | undefined
+      return r ? toRequest(r) : null
+    },
+    async requests(communityId, limit) {
+      return (queue.all(communityId, limit) as RequestRow[]).map(toRequest)
+    },
+    async requestsOf(personId, communityId) {
+      return (mine.all(personId, communityId) as RequestRow[]).map(toRequest)
+    },
+    async decide(input, audit) {
+      return db.transaction(() => {
+        if (decide.run(input.approve ? 'approved' : 'rejected', input.reason, input.by, input.at, input.id).changes === 0) return null
+        const r = toRequest(requestById.get(input.id) as RequestRow)
+        if (input.approve && input.ownerKey) bindOwner(r.communityId, r.personId, input.ownerKey, input.at)
+        appendAudit(db, audit, input.at)
+        return r
+      })()
+    },
+    async createInvite(i) {
+      try {
+        insertInvite.run(i.code, i.communityId, i.building, i.unitNo, i.createdBy, i.createdAt, i.expiresAt)
+        return true
+      } catch (e) {
+        if (isUniqueViolation(e)) return false
+        throw e
+      }
+    },
+    async redeemInvite(input, audit) {
+      return db.transaction(() => {
+        const row = inviteByCode.get(input.code) as InviteRow | undefined
+        if (!row) return { ok: false as const, why: 'unknown' as const }
+        const invite = toInvite(row)
+        if (invite.usedBy) return { ok: false as const, why: 'used' as const }
+        if (invite.expiresAt <= input.at) return { ok: false as const, why: 'expired' as const }
+        if (ownsUnit.get(invite.communityId, input.personId, invite.building, invite.unitNo)) return { ok: false as const, why: 'own-unit' as const }
+        useInvite.run(input.personId, input.at, input.code)
+        link.run(invite.communityId, input.personId, invite.building, invite.unitNo, invite.createdBy, input.at)
+        member.run(invite.communityId, input.personId, 'resident', input.at)
+        return { ok: true as const, invite, auditSeq: appendAudit(db, audit(invite), input.at).seq }
+      })()
+    },
+    async residentsOf(communityId, units) {
+      type Row = { person_id: string; name: string; phone: string | null; building: string; unit_no: string; linked_by: string; linked_at: number }
+      return units.flatMap((u) => (residentsOfUnit.all(communityId, u.building, u.unitNo) as Row[]).map((r) => ({
+        personId: r.person_id, name: r.name, phone: r.phone, building: r.building, unitNo: r.unit_no, linkedBy: r.linked_by, linkedAt: r.linked_at,
+      })))
+    },
+    async communitiesNamed(text, limit) {
+      return communities.all(text, limit) as Array<{ id: string; name: string }>
+    },
+    async unlinkResident(input, audit, at) {
+      return db.transaction(() => {
+        if (unlink.run(input.communityId, input.personId, input.building, input.unitNo).changes === 0) return null
+        if ((linksLeft.get(input.communityId, input.personId) as number) === 0) dropResident.run(input.communityId, input.personId)
+        return appendAudit(db, audit, at).seq
+      })()
+    },
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '业主身份核验' })

@@ -1,0 +1,41 @@
+// Repair lists, one request, settings and monthly numbers; every change
+// reloads what it affects.
+import {
+  fetchRepairDetail, fetchRepairList, fetchRepairQueue, fetchRepairSettings, fetchRepairStats,
+  sendRepairConfirm, sendRepairHandle, sendRepairLinkFund, sendRepairReopen, sendRepairReport, sendRepairUrge, chooseAndUploadPhotos, photoUrl,
+} from '../services/repairs'
+import type { RepairDetail } from '../contracts/repairs'
+import { createResourceStore } from './resource'
+
+export const repairListResource = createResourceStore(fetchRepairList)
+export const repairDetailResource = createResourceStore(fetchRepairDetail)
+export const repairSettingsResource = createResourceStore(fetchRepairSettings)
+export const repairStatsResource = createResourceStore(fetchRepairStats)
+/** The queue's first page; further pages are appended by the page itself. */
+export const repairQueueResource = createResourceStore((communityId: string) => fetchRepairQueue(communityId))
+
+export const REPAIR_RESOURCES = [repairListResource, repairDetailResource, repairSettingsResource, repairStatsResource, repairQueueResource]
+
+/** After a change: the request as the server now sees it, and fresh lists. */
+async function changed(communityId: string, detail: RepairDetail): Promise<RepairDetail> {
+  repairDetailResource.store.setState((s) => ({ entries: { ...s.entries, [JSON.stringify([communityId, detail.id])]: { status: 'ready', data: detail, error: null } } }))
+  await Promise.all([
+    repairListResource.store.getState().reload(communityId, 'mine'),
+    repairListResource.store.getState().reload(communityId, 'common'),
+  ])
+  return detail
+}
+
+type Args<F extends (input: never) => unknown> = Parameters<F>[0]
+
+export const reportRepairRequest = async (input: Args<typeof sendRepairReport>) => changed(input.communityId, await sendRepairReport(input))
+export const handleRepair = async (input: Args<typeof sendRepairHandle>) => {
+  const d = await changed(input.communityId, await sendRepairHandle(input))
+  await repairQueueResource.store.getState().reload(input.communityId)
+  return d
+}
+export const confirmRepair = async (input: Args<typeof sendRepairConfirm>) => changed(input.communityId, await sendRepairConfirm(input))
+export const reopenRepair = async (input: Args<typeof sendRepairReopen>) => changed(input.communityId, await sendRepairReopen(input))
+export const linkRepairFund = async (input: Args<typeof sendRepairLinkFund>) => changed(input.communityId, await sendRepairLinkFund(input))
+export const urgeRepair = async (input: Args<typeof sendRepairUrge>) => changed(input.communityId, await sendRepairUrge(input))
+export { fetchRepairQueue, chooseAndUploadPhotos, photoUrl }

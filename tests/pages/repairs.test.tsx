@@ -1,0 +1,165 @@
+// The repair pages in jsdom against the real functions: the tab's lists, an
+// owner's report with a photo, staff handling it, the owner's rating, the
+// queue and the month's numbers.
+import { screen, fireEvent, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import RepairPage from '../../src/pages/repair/index'
+import RepairReportPage from '../../src/packages/repair/pages/report/index'
+import RepairDetailPage from '../../src/packages/repair/pages/detail/index'
+import RepairQueuePage from '../../src/packages/repair/pages/queue/index'
+import RepairStatsPage from '../../src/packages/repair/pages/stats/index'
+import { setTransport, setUploader } from '../../src/services/cloud-client'
+import { renderAs, resetStores } from '../support/pages'
+import { DEMO, createHarness, type Harness } from '../support/harness'
+
+jest.setTimeout(30_000)
+let harness: Harness | undefined
+beforeEach(() => resetStores())
+afterEach(() => {
+  harness?.close()
+  jest.restoreAllMocks()
+})
+
+const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
+
+/** The phone's photo picker and the upload route, on the same harness as the functions. */
+function fakePhone(h: Harness, person: string) {
+  jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['blob:photo-1'], tempFiles: [], errMsg: 'chooseImage:ok' } as never)
+  // jsdom decodes no images: the canvas compression gives up and the original is uploaded.
+  jest.spyOn(window, 'Image').mockImplementation(() => {
+    const img = {} as HTMLImageElement
+    setTimeout(() => img.onerror?.(new Event('error') as never))
+    return img
+  })
+  setUploader(async ({ communityId, purpose, name }) => h.callRaw('file-upload', { communityId, purpose, name, bytes: JPEG }, DEMO[person].openid) as never)
+}
+
+test('报修 tab: the big button, my requests (including my tenant’s) and common-area requests with the reporter masked', async () => {
+  ;({ harness } = renderAs('p-zhang-wei', <RepairPage />))
+  await screen.findByText('我要报修')
+  const mine = await screen.findByTestId('repair-list-mine')
+  // Seed: #5 is his own leak; #1 is the door lock his tenant 刘洋 reported in his unit 1栋0203.
+  expect(within(mine).getAllByTestId('repair-card').map((c) => c.textContent?.match(/^#\d+/)?.[0])).toEqual(['#5', '#1'])
+  expect(mine.textContent).toContain('维修中')
+  const common = await screen.findByTestId('repair-list-common')
+  expect(common.textContent).toContain('地下车库')
+  expect(common.textContent).toContain('王*英')
+  expect(common.textContent).not.toContain('王秀英')
+  // Owners are not offered the staff queue.
+  expect(screen.queryByText('待处理报修')).toBeNull()
+})
+
+test('an owner reports an urgent leak with a photo; staff handle it on the detail page; the owner rates it 4 stars', async () => {
+  const h = createHarness()
+  harness = h
+  fakePhone(h, 'p-zhang-wei')
+  const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+  const form = renderAs('p-zhang-wei', <RepairReportPage />, h)
+  await screen.findByText('1栋 0202（我家）')
+  fireEvent.click(screen.getByText('紧急'))
+  expect(screen.getByTestId('promise').textContent).toBe('物业承诺：30 分钟内接单，4 小时内修好')
+  expect(screen.getByText(/漏水、停电、电梯困人、消防设施故障请选「紧急」/)).toBeTruthy()
+  typeInto(document.querySelector('taro-textarea-core')!, '厨房水管漏水，地上都是水')
+  fireEvent.click(screen.getByText('拍照或选照片'))
+  await screen.findByText('照片（1/9）')
+  fireEvent.click(screen.getByText('提交报修'))
+  await screen.findByText('已提交，报修单号 #7')
+  const row = h.ports.db.prepare('SELECT id, status, data FROM repair_requests WHERE no = 7').get() as { id: string; status: string; data: string }
+  const stored = JSON.parse(row.data)
+  expect([row.status, stored.urgency, stored.category, stored.location, stored.photos.length]).toEqual(['reported', 'urgent', 'water', { kind: 'unit', building: '1栋', unitNo: '0202' }, 1])
+  expect(redirect).toHaveBeenCalledWith({ url: `/packages/repair/pages/detail/index?id=${row.id}` })
+
+  // Property staff handle it.
+  form.unmount()
+  resetStores()
+  const staff = renderAs('p-zhao-lei', <RepairDetailPage id={row.id} />, h)
+  fireEvent.click(await screen.findByText('接单'))
+  await screen.findByText('已接单')
+  typeInto(screen.getByPlaceholderText('维修人员，如：王师傅').closest('taro-input-core')!, '王师傅')
+  fireEvent.click(screen.getByText('派工'))
+  await screen.findByText('已派给王师傅')
+  fireEvent.click(screen.getByText('开始维修'))
+  await screen.findByText('已开始维修')
+  fireEvent.click(screen.getByText('完工'))
+  // No note: refused, shown once in the notice bar, nothing changes.
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('完工时请写明修了什么'))
+  typeInto(document.querySelector('taro-textarea-core')!, '更换了水槽下的软管')
+  fireEvent.click(screen.getByText('完工'))
+  await screen.findByText('已完工，等待业主确认')
+  expect(screen.getByTestId('completion').textContent).toContain('更换了水槽下的软管')
+  staff.unmount()
+
+  // The owner rates it.
+  resetStores()
+  renderAs('p-zhang-wei', <RepairDetailPage id={row.id} />, h)
+  await screen.findByText('修好了吗？请打分')
+  fireEvent.click(screen.getByLabelText('4 星'))
+  fireEvent.click(screen.getByText('确认修好并评价'))
+  await screen.findByText('谢谢您的评价')
+  expect(screen.getByTestId('rating').textContent).toContain('★★★★☆')
+  const timeline = screen.getByTestId('timeline').textContent!
+  // An owner reads staff steps as 物业, not the staff member's name.
+  for (const step of ['提交报修 · 张伟', '接单 · 物业', '派工 · 物业', '维修人员：王师傅', '开始维修 · 物业', '完工 · 物业', '更换了水槽下的软管', '确认并评价 · 张伟']) expect(timeline).toContain(step)
+  expect(timeline).not.toContain('赵磊')
+})
+
+test('a request in someone else’s unit is not shown to another owner', async () => {
+  ;({ harness } = renderAs('p-chen-jing', <RepairDetailPage id='r-demo-1' />))
+  await screen.findByText('加载失败：没有找到这张报修单')
+})
+
+test('待处理报修: staff see the late request first, marked; an owner is told the page is not for them', async () => {
+  const first = renderAs('p-zhao-lei', <RepairQueuePage />)
+  harness = first.harness
+  const queue = await screen.findByTestId('repair-queue')
+  const cards = within(queue).getAllByTestId('repair-card')
+  // Open seed requests, soonest deadline first: #6 (2 hours late), #5, #3.
+  expect(cards.map((c) => c.textContent?.match(/^#\d+/)?.[0])).toEqual(['#6', '#5', '#3'])
+  expect(cards[0].textContent).toContain('已超过承诺时间')
+  expect(cards[0].textContent).toContain('王秀英')
+  first.unmount()
+  harness.close()
+  resetStores()
+  ;({ harness } = renderAs('p-chen-jing', <RepairQueuePage />))
+  await screen.findByText('只有物业、业委会和监督人员可以查看待处理报修。')
+})
+
+test('每月服务数据: the demo month as computed by hand (see tests/cloud/repairs.test.ts)', async () => {
+  ;({ harness } = renderAs('p-chen-jing', <RepairStatsPage month='2026-11' />))
+  const card = await screen.findByTestId('repair-stats')
+  const text = card.textContent!
+  for (const line of ['报修数量6 件', '接单用时（中位数）1 小时', '修好用时（中位数）17 小时', '按承诺时间完成100.0%（4/4）', '平均评分4.0 星（2 人评价）', '重新打开25.0%（1/4）']) expect(text).toContain(line)
+  fireEvent.click(screen.getByText('上个月'))
+  expect(screen.getByTestId('month').textContent).toBe('2026 年 10 月')
+  await waitFor(() => expect(screen.getByTestId('repair-stats').textContent).toContain('报修数量0 件'))
+})
+
+test('a failed list load offers 重试', async () => {
+  const h = createHarness()
+  harness = h
+  let offline = true
+  renderAs('p-zhang-wei', <RepairPage />, h)
+  setTransport(async (name, input) => (offline && name === 'repair-list' ? { ok: false, code: 'NETWORK', message: '网络不通，请检查网络后重试' } : h.callRaw(name, input, DEMO['p-zhang-wei'].openid)))
+  const retry = await screen.findAllByText('重试')
+  offline = false
+  fireEvent.click(retry[0])
+  await screen.findByTestId('repair-list-mine')
+})
+
+test('the committee links a repair to its repair-fund withdrawal from the detail page; owners are not offered it', async () => {
+  const h = createHarness()
+  harness = h
+  const committee = renderAs('p-li-jianguo', <RepairDetailPage id='r-demo-2' />, h)
+  await screen.findByTestId('fund-link')
+  typeInto(document.querySelector('[data-testid="fund-link"] taro-input-core')!, 'w-2026-11-01')
+  fireEvent.click(screen.getByText('关联维修资金支出'))
+  await screen.findByText('已关联维修资金支出')
+  expect(screen.getByTestId('repair-detail').textContent).toContain('维修资金支出w-2026-11-01')
+  expect(screen.queryByTestId('fund-link')).toBeNull()
+  committee.unmount()
+  resetStores()
+  renderAs('p-chen-jing', <RepairDetailPage id='r-demo-4' />, h)
+  await screen.findByTestId('repair-detail')
+  expect(screen.queryByTestId('fund-link')).toBeNull()
+})

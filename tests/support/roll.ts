@@ -1,0 +1,27 @@
+// Helpers for roll and verification tests: upload bytes through the real
+// file-upload function, and small files in the formats Excel writes.
+import iconv from 'iconv-lite'
+import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
+import { expectOk, type Harness } from './harness'
+
+export const C = DEMO_COMMUNITY_ID
+
+export const csvOf = (lines: string[]): string => `${lines.join('\r\n')}\r\n`
+export const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'))
+export const utf8Bom = (text: string): Uint8Array => new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf8'))
+export const gbk = (text: string): Uint8Array => new Uint8Array(iconv.encode(text, 'gbk'))
+
+/** A tiny valid PNG (1x1), standing in for a photo of a 房产证. */
+export const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'))
+
+export async function uploadAs(h: Harness, person: string, name: string, bytes: Uint8Array, purpose: 'spreadsheet' | 'document' | 'photo' = 'spreadsheet'): Promise<string> {
+  return expectOk(await h.call('file-upload', { communityId: C, purpose, name, bytes }, person)).fileId
+}
+
+export async function xlsxOf(lines: string[]): Promise<Uint8Array> {
+  const { Workbook } = await import('exceljs')
+  const wb = new Workbook()
+  const ws = wb.addWorksheet('业主名册')
+  for (const l of lines) ws.addRow(l.split(','))
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
