@@ -55,8 +55,6 @@ export interface CaptainsApi {
   'claim-list': Fn<typeof captains.claimListInput, captains.ClaimListOutput>
 }
 
-// One `extends` per capability.
-export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi, RepairsApi {}
 export interface RollApi {
   'roll-preview': Fn<typeof roll.rollPreviewInput, roll.RollPreviewOutput>
   'roll-commit': Fn<typeof roll.rollCommitInput, roll.RollCommitOutput>
@@ -106,5 +104,7 @@ export interface RepairsApi {
   'repair-commitments-set': Fn<typeof repairs.repairCommitmentsSetInput, repairs.RepairSettingsOutput['commitments']>
 }
 
+// One `extends` per capability.
+export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi, RepairsApi {}
 
 export type FunctionName = keyof Api

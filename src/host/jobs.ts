@@ -1,22 +1,42 @@
-// Periodic jobs of the local host (CloudBase runs the same functions on a
-// timer trigger): reception-day reminders and deadline escalation. Both are
-// idempotent, so running them often or after a restart is harmless.
+// Periodic jobs of the local host (CloudBase runs the same functions on timer
+// triggers): reception-day reminders, rectification escalation, repair
+// auto-confirmation and repair escalation. Each is idempotent and takes the
+// ports' `now`, so running them often or after a restart is harmless.
 import { escalateOverdue, sendReceptionReminders } from '../cloud/kit/captains'
-import type { Ports } from '../cloud/kit/ports'
+import { autoConfirmJob, escalationJob } from '../cloud/repair-jobs'
+import type { SqlitePorts } from '../cloud/kit/sqlite'
 
-export const JOB_INTERVAL_MS = 10 * 60_000
+export const JOB_INTERVAL_MS = 5 * 60_000
 
-export async function runJobs(ports: Ports, now = ports.now()): Promise<void> {
-  try {
-    await sendReceptionReminders(ports, now)
-    await escalateOverdue(ports, now)
-  } catch (e) {
-    console.error('[jobs]', e)
+/** One pass of the repair jobs over every community; how many requests each changed. */
+export async function runRepairJobs(ports: SqlitePorts, now = ports.now()): Promise<{ autoConfirmed: number; escalated: number }> {
+  const communities = ports.db.prepare('SELECT id FROM communities ORDER BY id').pluck().all() as string[]
+  const total = { autoConfirmed: 0, escalated: 0 }
+  for (const id of communities) {
+    total.autoConfirmed += await autoConfirmJob(ports, id, now)
+    total.escalated += await escalationJob(ports, id, now)
+  }
+  return total
+}
+
+/** Every job once; a failing job is logged and does not stop the others. */
+export async function runJobs(ports: SqlitePorts, now = ports.now()): Promise<void> {
+  const jobs: Array<[string, () => Promise<unknown>]> = [
+    ['reception-reminders', () => sendReceptionReminders(ports, now)],
+    ['rectification-escalation', () => escalateOverdue(ports, now)],
+    ['repairs', () => runRepairJobs(ports, now)],
+  ]
+  for (const [name, job] of jobs) {
+    try {
+      await job()
+    } catch (e) {
+      console.error(`[jobs:${name}]`, e)
+    }
   }
 }
 
 /** Runs the jobs now and every interval; returns a function that stops them. */
-export function startJobs(ports: Ports, every = JOB_INTERVAL_MS): () => void {
+export function startJobs(ports: SqlitePorts, every = JOB_INTERVAL_MS): () => void {
   void runJobs(ports)
   const timer = setInterval(() => void runJobs(ports), every)
   timer.unref()

@@ -13,7 +13,6 @@ import { seedDemo } from '../seed/seed-sqlite'
 import { startJobs } from './jobs'
 import { loadSecret } from './session'
 import { startHost } from './server'
-import { scheduleRepairJobs } from './repair-schedule'
 
 const DATA_DIR_ERRORS: Record<string, string> = {
   EEXIST: '路径上已有同名文件', ENOTDIR: '路径中有一段是文件而不是文件夹', EACCES: '没有写入权限',
@@ -79,7 +78,6 @@ async function main() {
   // The periodic jobs use the captains' and repairs' ports, which have no
   // PostgreSQL adapter yet: on PostgreSQL they would only log failures.
   const stopJobs = sqlite ? startJobs(sqlite) : () => undefined
-  const stopRepairJobs = sqlite ? scheduleRepairJobs(sqlite) : () => undefined
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   console.log(`共建家园本地主机已启动${devMode ? '（开发模式）' : ''}：${host.url}  ${where}  用时 ${ms.toFixed(0)} ms`)
   if (!existsSync(join(staticDir, 'index.html'))) console.log('提示：尚未构建 H5 页面，运行 npm run build:h5 后刷新。')
@@ -90,7 +88,6 @@ async function main() {
     stopping = true
     console.log(`收到 ${signal}，正在停止…`)
     stopJobs()
-    stopRepairJobs()
     await host.close()
     await ports.close()
     process.exit(0)

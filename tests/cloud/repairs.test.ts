@@ -246,7 +246,7 @@ test('the committee sets the service times: new requests follow them, reported o
 })
 
 test('the local host runs both jobs for every community on its timer pass', async () => {
-  const { runRepairJobs } = await import('../../src/host/repair-schedule')
+  const { runRepairJobs } = await import('../../src/host/jobs')
   // Seed #6 is already late; seed #4 (completed a day ago) confirms itself in 6 days.
   expect(await runRepairJobs(h.ports)).toEqual({ autoConfirmed: 0, escalated: 1 })
   h.setNow(T0 + 6 * DAY)
