@@ -8,8 +8,8 @@ import RepairReportPage from '../../src/packages/repair/pages/report/index'
 import RepairDetailPage from '../../src/packages/repair/pages/detail/index'
 import RepairQueuePage from '../../src/packages/repair/pages/queue/index'
 import RepairStatsPage from '../../src/packages/repair/pages/stats/index'
-import { setTransport, setUploader } from '../../src/services/cloud-client'
-import { renderAs, resetStores } from '../support/pages'
+import { setTransport } from '../../src/services/cloud-client'
+import { phonePhotos, renderAs, resetStores } from '../support/pages'
 import { DEMO, createHarness, type Harness } from '../support/harness'
 
 jest.setTimeout(30_000)
@@ -23,8 +23,8 @@ afterEach(() => {
 const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
 
-/** The phone's photo picker and the upload route, on the same harness as the functions. */
-function fakePhone(h: Harness, person: string) {
+/** The phone's photo picker holding one JPEG; the upload goes to the real file-upload function. */
+function fakePhone() {
   jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['blob:photo-1'], tempFiles: [], errMsg: 'chooseImage:ok' } as never)
   // jsdom decodes no images: the canvas compression gives up and the original is uploaded.
   jest.spyOn(window, 'Image').mockImplementation(() => {
@@ -32,7 +32,7 @@ function fakePhone(h: Harness, person: string) {
     setTimeout(() => img.onerror?.(new Event('error') as never))
     return img
   })
-  setUploader(async ({ communityId, purpose, name }) => h.callRaw('file-upload', { communityId, purpose, name, bytes: JPEG }, DEMO[person].openid) as never)
+  phonePhotos.set('blob:photo-1', JPEG)
 }
 
 test('报修 tab: the big button, my requests (including my tenant’s) and common-area requests with the reporter masked', async () => {
@@ -53,7 +53,7 @@ test('报修 tab: the big button, my requests (including my tenant’s) and comm
 test('an owner reports an urgent leak with a photo; staff handle it on the detail page; the owner rates it 4 stars', async () => {
   const h = createHarness()
   harness = h
-  fakePhone(h, 'p-zhang-wei')
+  fakePhone()
   const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
   const form = renderAs('p-zhang-wei', <RepairReportPage />, h)
   await screen.findByText('1栋 0202（我家）')

@@ -22,18 +22,22 @@ const bytesOf = (blob: Blob): Promise<Uint8Array> =>
     reader.readAsArrayBuffer(blob)
   })
 
+/** Photos "on the phone": what Taro.chooseImage's temp paths hold, for tests that stub the picker. */
+export const phonePhotos = new Map<string, Uint8Array>()
+
 /** `wire` may wrap the transport to simulate what only a network can do (going offline). */
 export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness(), wire: (real: Transport) => Transport = (t) => t) {
   const openid = person ? DEMO[person].openid : null
   setTransport(wire((name, input) => harness.callRaw(name, input, openid)))
   // Uploads go to the real file-upload function, as the host's POST /api/files does.
-  setUploader(async ({ communityId, purpose, name, file }) =>
-    harness.callRaw('file-upload', { communityId, purpose, name, bytes: file ? await bytesOf(file) : new Uint8Array() }, openid) as never)
+  setUploader(async ({ communityId, purpose, name, path, file }) =>
+    harness.callRaw('file-upload', { communityId, purpose, name, bytes: file ? await bytesOf(file) : phonePhotos.get(path) ?? new Uint8Array() }, openid) as never)
   return { harness, ...render(page) }
 }
 
 /** Zustand stores are module singletons: start every test from scratch. */
 export function resetStores() {
+  phonePhotos.clear()
   useSession.getState().reset()
   useUi.setState({ largeText: false, notice: null })
   for (const r of [overviewResource, peopleResource, auditResource, ...ROLL_RESOURCES, ...REPAIR_RESOURCES]) r.store.getState().reset()
