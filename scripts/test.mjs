@@ -1,5 +1,5 @@
 // `npm test`: every check in order — types, lint, unit, contract and page
-// specs, the CloudBase bundles, both builds, the size budget, the WeChat
+// specs, both builds, the size budget, the WeChat
 // smoke test, the browser tests — then one closing line with the counts of
 // all jest runs.
 import { spawnSync } from 'node:child_process'
@@ -45,7 +45,6 @@ step('lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', 
 // The port contracts run against PostgreSQL too when TEST_DATABASE_URL is set (.ci/run sets it).
 console.log(`\nPostgreSQL contract: ${process.env.TEST_DATABASE_URL ? `against ${process.env.TEST_DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')}` : 'not run — set TEST_DATABASE_URL'}`)
 jest('unit-and-pages')
-step('build cloud functions (≤ 500 KB each)', node, ['scripts/build-cloud.mjs', '--quiet'])
 step('build weapp', node, ['node_modules/@tarojs/cli/bin/taro', 'build', '--type', 'weapp'])
 step('size budget', node, ['scripts/check-size.mjs'])
 jest('weapp-smoke', 'jest.weapp.config.js')
