@@ -61,7 +61,6 @@ CREATE TABLE electorate_units (
   FOREIGN KEY (assembly_id, voter_key) REFERENCES electorate(assembly_id, voter_key)
 ) WITHOUT ROWID;
 CREATE INDEX electorate_units_owner ON electorate_units(assembly_id, owner_key);
-CREATE INDEX electorate_units_voter ON electorate_units(assembly_id, voter_key);
 
 -- One row per owner per motion. The primary key is the uniqueness guarantee
 -- across channels: a second ballot is refused by the database, never by a read.

@@ -6,6 +6,7 @@ import roll from './004-roll'
 import disclosure from './005-disclosure'
 import captains from './006-captains'
 import repairs from './007-repairs'
+import votingIndexes from './008-voting-indexes'
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
@@ -15,4 +16,5 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 5, name: 'disclosure', sql: disclosure },
   { version: 6, name: 'captains', sql: captains },
   { version: 7, name: 'repairs', sql: repairs },
+  { version: 8, name: 'voting-indexes', sql: votingIndexes },
 ]

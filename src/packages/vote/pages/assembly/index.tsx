@@ -128,11 +128,12 @@ function Assembly({ a, communityId, membership }: { a: AssemblyDetail; community
     <View data-testid='assembly'>
       <View className='gj-card'>
         <View className='gj-card__head'>{a.title}</View>
-        <Tag type={a.phase === 'open' ? 'success' : 'default'}>{PHASE_LABEL[a.phase]}</Tag>
-        <Text className='gj-muted'>{'\n'}公告时间：{formatDateTime(a.noticeAt)}{'\n'}投票时间：{formatDateTime(a.opensAt)} 至 {formatDateTime(a.closesAt)}（以服务器时间为准）</Text>
+        <View className='gj-tags'><Tag type={a.phase === 'open' ? 'success' : 'default'}>{PHASE_LABEL[a.phase]}</Tag></View>
+        <View className='gj-muted'>公告时间：{formatDateTime(a.noticeAt)}</View>
+        <View className='gj-muted'>投票时间：{formatDateTime(a.opensAt)} 至 {formatDateTime(a.closesAt)}（以服务器时间为准）</View>
         {a.shortNoticeReason && <View className='gj-warning'>公告期短于本小区规定，理由：{a.shortNoticeReason}</View>}
-        <Text>{'\n'}{a.notice}</Text>
-        <Text className='gj-muted'>{'\n'}{a.rollVersion ? `按业主名册第 ${a.rollVersion} 版计票` : '业主名册版本在投票开始时确定'}</Text>
+        <View className='gj-paragraph'>{a.notice}</View>
+        <View className='gj-muted'>{a.rollVersion ? `按业主名册第 ${a.rollVersion} 版计票` : '业主名册版本在投票开始时确定'}</View>
       </View>
 
       {a.participation && (

@@ -75,7 +75,7 @@ function Review({ a, voter, motions, communityId }: { a: AssemblyDetail; voter: 
       <View className='gj-card' data-testid='review'>
         <View className='gj-card__head'>{voter.as === 'proxy' ? '代理投票：' : ''}{voter.units.map((u) => `${u.building}${u.unitNo}`).join('、')}（{formatArea(voter.area)}）</View>
         {motions.map((m) => (
-          <View key={m.id} className='gj-row'>
+          <View key={m.id} className='gj-row gj-row--choice'>
             <Text>议案 {m.position}：{m.title}</Text>
             <Text>{describe(m, marks[m.id])}</Text>
           </View>
@@ -102,7 +102,7 @@ function Receipt({ a, motions }: { a: AssemblyDetail; motions: MotionView[] }) {
         <View className='gj-code' data-testid='tracking-code'>{receipt.trackingCode}</View>
         <Text className='gj-muted'>投票时间 {formatDateTime(receipt.castAt)}（服务器时间）。请记下查验码：计票后可在公布的选票清单中按查验码核对自己的选择。</Text>
         {motions.map((m) => (
-          <View key={m.id} className='gj-row'>
+          <View key={m.id} className='gj-row gj-row--choice'>
             <Text>议案 {m.position}：{m.title}</Text>
             <Text>{describe(m, marks[m.id])}</Text>
           </View>
