@@ -11,7 +11,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/{domain,cloud,cli,host}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{domain,cloud,cli,host,contract}/**/*.test.ts'],
       transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
     },
     {

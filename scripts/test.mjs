@@ -1,6 +1,7 @@
-// `npm test`: every check in order — types, lint, unit and page specs, both
-// builds, the size budget, the WeChat smoke test, the browser tests — then
-// one closing line with the counts of all jest runs.
+// `npm test`: every check in order — types, lint, unit, contract and page
+// specs, both builds, the size budget, the WeChat
+// smoke test, the browser tests — then one closing line with the counts of
+// all jest runs.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -41,6 +42,8 @@ const jest = (name, config) => {
 step('ensure browser', node, ['scripts/ensure-browser.mjs'])
 step('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'])
 step('lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', 'src', 'tests', 'scripts', 'config'])
+// The port contracts run against PostgreSQL too when TEST_DATABASE_URL is set (.ci/run sets it).
+console.log(`\nPostgreSQL contract: ${process.env.TEST_DATABASE_URL ? `against ${process.env.TEST_DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')}` : 'not run — set TEST_DATABASE_URL'}`)
 jest('unit-and-pages')
 step('build weapp', node, ['node_modules/@tarojs/cli/bin/taro', 'build', '--type', 'weapp'])
 step('size budget', node, ['scripts/check-size.mjs'])

@@ -2,7 +2,7 @@
 // Served only when the host runs in development mode, and says so on screen.
 import { ROLE_LABELS, ROLES, type Role } from '../domain/roles'
 import type { Person } from '../cloud/kit/ports'
-import type { OutboxRow } from '../cloud/kit/sqlite/outbox'
+import type { OutboxRow } from '../cloud/kit/hosting'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

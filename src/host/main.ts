@@ -1,9 +1,14 @@
 // Starts the local host: `node dist/host/main.js`. Settings: PORT (default
-// 3000, 0 picks a free one), DATA_DIR (default .data), HOST_MODE
-// (development unless "production"), STATIC_DIR (default dist/h5).
+// 3000, 0 picks a free one), DATA_DIR (default .data: the SQLite database and
+// the session secret), HOST_MODE (development unless "production"),
+// STATIC_DIR (default dist/h5), DATABASE_URL (when set, PostgreSQL instead of
+// SQLite: postgres://user:password@host:port/database).
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { sqlitePorts } from '../cloud/kit/sqlite'
+import type { HostPorts } from '../cloud/kit/hosting'
+import { postgresPorts } from '../cloud/kit/postgres'
+import { sqlitePorts, type SqlitePorts } from '../cloud/kit/sqlite'
+import { seedDemoPostgres } from '../seed/seed-postgres'
 import { seedDemo } from '../seed/seed-sqlite'
 import { startJobs } from './jobs'
 import { loadSecret } from './session'
@@ -31,6 +36,33 @@ function checkDataDir(dataDir: string) {
   }
 }
 
+/** The address without its password, for messages. */
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.username ? `${u.username}@` : ''}${u.host}${u.pathname}`
+  } catch {
+    return '（不是有效的地址）'
+  }
+}
+
+/** PostgreSQL when DATABASE_URL is set (failing at once, naming it, when it cannot be used), else SQLite in DATA_DIR. */
+async function openPorts(dataDir: string, devMode: boolean): Promise<{ ports: HostPorts; sqlite: SqlitePorts | null; seeded: boolean; where: string }> {
+  const url = process.env.DATABASE_URL
+  if (!url) {
+    const ports = sqlitePorts(join(dataDir, 'gongjian.db'))
+    return { ports, sqlite: ports, seeded: devMode && seedDemo(ports.db, ports.now()), where: `数据目录：${dataDir}` }
+  }
+  let ports
+  try {
+    ports = await postgresPorts({ connectionString: url })
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))
+    throw new Error(`DATABASE_URL 无法使用：${describeUrl(url)}（${reason}），请检查数据库地址、端口、用户名和口令`)
+  }
+  return { ports, sqlite: null, seeded: devMode && (await seedDemoPostgres(ports.pool, ports.now())), where: `数据库：PostgreSQL ${describeUrl(url)}` }
+}
+
 async function main() {
   const started = process.hrtime.bigint()
   const dataDir = resolve(process.env.DATA_DIR || '.data')
@@ -40,12 +72,14 @@ async function main() {
   const staticDir = resolve(process.env.STATIC_DIR || 'dist/h5')
 
   checkDataDir(dataDir)
-  const ports = sqlitePorts(join(dataDir, 'gongjian.db'))
-  if (devMode && seedDemo(ports.db, ports.now())) console.log('已创建演示小区：长城二花园（798 户）')
+  const { ports, sqlite, seeded, where } = await openPorts(dataDir, devMode)
+  if (seeded) console.log('已创建演示小区：长城二花园（798 户）')
   const host = await startHost({ ports, secret: loadSecret(dataDir), devMode, staticDir: existsSync(join(staticDir, 'index.html')) ? staticDir : null, port })
-  const stopJobs = startJobs(ports)
+  // The periodic jobs use the captains' and repairs' ports, which have no
+  // PostgreSQL adapter yet: on PostgreSQL they would only log failures.
+  const stopJobs = sqlite ? startJobs(sqlite) : () => undefined
   const ms = Number(process.hrtime.bigint() - started) / 1e6
-  console.log(`共建家园本地主机已启动${devMode ? '（开发模式）' : ''}：${host.url}  数据目录：${dataDir}  用时 ${ms.toFixed(0)} ms`)
+  console.log(`共建家园本地主机已启动${devMode ? '（开发模式）' : ''}：${host.url}  ${where}  用时 ${ms.toFixed(0)} ms`)
   if (!existsSync(join(staticDir, 'index.html'))) console.log('提示：尚未构建 H5 页面，运行 npm run build:h5 后刷新。')
 
   let stopping = false
@@ -55,7 +89,7 @@ async function main() {
     console.log(`收到 ${signal}，正在停止…`)
     stopJobs()
     await host.close()
-    ports.close()
+    await ports.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

@@ -1,5 +1,5 @@
 // The local host: one Node process serving the H5 build and every cloud
-// function over HTTP on 127.0.0.1, with the embedded SQLite database.
+// function over HTTP on 127.0.0.1, over SQLite (default) or PostgreSQL.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net'
 import type { Result } from '../contracts/result'
 import { FUNCTIONS, findFunction } from '../cloud/registry'
 import { CONTENT_TYPES, FILE_LIMITS } from '../domain/files'
-import { latestOutbox } from '../cloud/kit/sqlite/outbox'
-import type { SqlitePorts } from '../cloud/kit/sqlite'
+import type { HostPorts } from '../cloud/kit/hosting'
 import { DEMO_COMMUNITY_ID, DEMO_COMMUNITY_NAME, DEMO_PEOPLE } from '../seed/demo-community'
 import { outboxPage, signinPage } from './dev-signin'
 import { SESSION_COOKIE, readCookie, signSession, verifySession } from './session'
@@ -18,7 +17,7 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export const MAX_UPLOAD_BYTES = Math.max(...Object.values(FILE_LIMITS).map((l) => l.maxBytes))
 
 export interface HostOptions {
-  ports: SqlitePorts
+  ports: HostPorts
   secret: Buffer
   devMode: boolean
   /** Folder of the H5 build; when missing the host still serves the API. */
@@ -208,7 +207,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         if (path === '/dev/signin' && req.method === 'POST') return devSignin(req, res)
         if (path === '/dev/outbox' && req.method === 'GET') {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-          return res.end(outboxPage(latestOutbox(opts.ports.db)))
+          return res.end(outboxPage(opts.ports.outbox ? await opts.ports.outbox(200) : []))
         }
         if (path === '/dev/signout') {
           res.writeHead(303, { location: '/dev/signin', 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })

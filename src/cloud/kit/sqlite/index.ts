@@ -1,12 +1,12 @@
 // All ports over one SQLite database.
-import type { Ports } from '../ports'
+import type { HostPorts } from '../hosting'
 import { sqliteAudit } from './audit'
 import { sqliteDisclosure } from './disclosure'
 import { sqliteCaptains } from './captains'
 import { dirname, join } from 'node:path'
 import { openDatabase, type Db } from './db'
 import { sqliteFiles } from './files'
-import { sqliteOutbox } from './outbox'
+import { latestOutbox, sqliteOutbox } from './outbox'
 import { sqliteIdentity, sqliteRoles } from './identity'
 import { sqliteRoll } from './roll'
 import { sqliteVoting } from './voting'
@@ -14,7 +14,7 @@ import { sqliteRollAdmin } from './roll-admin'
 import { sqliteOwnership } from './ownership'
 import { sqliteRepairs } from './repairs'
 
-export interface SqlitePorts extends Ports {
+export interface SqlitePorts extends HostPorts {
   db: Db
   close(): void
 }
@@ -38,5 +38,6 @@ export function sqlitePorts(file: string, now: () => number = Date.now): SqliteP
     captains: sqliteCaptains(db),
     repairs: sqliteRepairs(db),
     close: () => db.close(),
+    outbox: async (limit) => latestOutbox(db, limit),
   }
 }

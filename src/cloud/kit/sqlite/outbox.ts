@@ -1,8 +1,9 @@
 // Notifications on the local host go to an outbox table, shown at /dev/outbox.
+import type { OutboxRow } from '../hosting'
 import type { NotificationPort } from '../ports'
 import type { Db } from './db'
 
-export interface OutboxRow { id: number; community_id: string; recipient_id: string; kind: string; title: string; body: string; page: string | null; created_at: number }
+export type { OutboxRow }
 
 export function sqliteOutbox(db: Db): NotificationPort {
   const insert = db.prepare('INSERT OR IGNORE INTO outbox (community_id, recipient_id, kind, title, body, page, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

@@ -1,0 +1,104 @@
+// People, memberships and roles on CloudBase. A membership is a state keyed
+// by community|person|role: granting again updates its buildings, so it is
+// written with set inside the same transaction as its audit entry.
+import type { Role } from '../../../domain/roles'
+import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
+import { appendAudit } from './audit'
+import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBindingDoc, type PersonDoc, type ResidentLinkDoc, type RollUnitDoc, type RollVersionDoc } from './collections'
+import { getOrNull } from './errors'
+import { fetchAll, MAX_PAGE } from './paging'
+import type { Database } from './sdk'
+
+const toPerson = (d: PersonDoc): Person => ({ id: d._id, openid: d.openid, name: d.name, phone: d.phone })
+const byText = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
+
+export function cloudbaseIdentity(db: Database): IdentityPort {
+  const _ = db.command
+  const col = <T>(name: string) => db.collection<T>(name)
+
+  async function latestVersion(communityId: string): Promise<number | null> {
+    const { data } = await col<RollVersionDoc>(COLLECTIONS.rollVersions).where({ communityId }).orderBy('version', 'desc').limit(1).get()
+    return data[0]?.version ?? null
+  }
+  async function docsByIds<T>(name: string, wanted: string[]): Promise<T[]> {
+    const out: T[] = []
+    for (let i = 0; i < wanted.length; i += MAX_PAGE) {
+      out.push(...(await col<T>(name).where({ _id: _.in(wanted.slice(i, i + MAX_PAGE)) }).limit(MAX_PAGE).get()).data)
+    }
+    return out
+  }
+
+  return {
+    async personByOpenid(openid) {
+      const { data } = await col<PersonDoc>(COLLECTIONS.people).where({ openid }).limit(1).get()
+      return data[0] ? toPerson(data[0]) : null
+    },
+    async membershipsOf(personId) {
+      const ms = await fetchAll(() => col<MembershipDoc>(COLLECTIONS.memberships).where({ personId }))
+      const names = new Map((await docsByIds<CommunityDoc>(COLLECTIONS.communities, [...new Set(ms.map((m) => m.communityId))])).map((c) => [c._id, c.name]))
+      return ms
+        .map((m): Membership => ({ communityId: m.communityId, communityName: names.get(m.communityId) ?? '', personId: m.personId, role: m.role, buildings: m.buildings }))
+        .sort(byText((m) => `${m.communityId}\u0000${m.role}`))
+    },
+    async unitsOf(personId) {
+      const links: UnitLink[] = []
+      const latest = new Map<string, number | null>()
+      const versionOf = async (c: string) => {
+        if (!latest.has(c)) latest.set(c, await latestVersion(c))
+        return latest.get(c) ?? null
+      }
+      const bindings = await fetchAll(() => col<OwnerBindingDoc>(COLLECTIONS.ownerBindings).where({ personId }))
+      for (const b of bindings) {
+        const version = await versionOf(b.communityId)
+        if (version === null) continue
+        const units = await fetchAll(() => col<RollUnitDoc>(COLLECTIONS.rollUnits).where({ communityId: b.communityId, version, ownerKey: b.ownerKey }))
+        links.push(...units.map((u): UnitLink => ({ communityId: u.communityId, building: u.building, unitNo: u.unitNo, area: u.area, relation: 'owner' })))
+      }
+      const owned = links.sort(byText((l) => `${l.communityId}\u0000${l.building}\u0000${l.unitNo}`))
+      const resident: UnitLink[] = []
+      for (const l of await fetchAll(() => col<ResidentLinkDoc>(COLLECTIONS.residentLinks).where({ personId }))) {
+        const version = await versionOf(l.communityId)
+        const unit = version === null ? null : await getOrNull(col<RollUnitDoc>(COLLECTIONS.rollUnits).doc(ids.rollUnit(l.communityId, version, l.building, l.unitNo)))
+        resident.push({ communityId: l.communityId, building: l.building, unitNo: l.unitNo, area: unit?.area ?? 0, relation: 'resident' })
+      }
+      return [...owned, ...resident.sort(byText((l) => `${l.communityId}\u0000${l.building}\u0000${l.unitNo}`))]
+    },
+    async communityPeople(communityId) {
+      const ms = (await fetchAll(() => col<MembershipDoc>(COLLECTIONS.memberships).where({ communityId }))).sort(byText((m) => `${m.personId}\u0000${m.role}`))
+      const people = new Map((await docsByIds<PersonDoc>(COLLECTIONS.people, [...new Set(ms.map((m) => m.personId))])).map((p) => [p._id, toPerson(p)]))
+      const byId = new Map<string, { person: Person; roles: Role[]; buildings: string[] }>()
+      for (const m of ms) {
+        const person = people.get(m.personId)
+        if (!person) continue
+        const entry = byId.get(m.personId) ?? { person, roles: [], buildings: [] }
+        entry.roles.push(m.role)
+        entry.buildings.push(...m.buildings)
+        byId.set(m.personId, entry)
+      }
+      return [...byId.values()]
+    },
+    async communityExists(communityId) {
+      return (await getOrNull(col<CommunityDoc>(COLLECTIONS.communities).doc(communityId))) !== null
+    },
+  }
+}
+
+export function cloudbaseRoles(db: Database): RolePort {
+  return {
+    grant: (g, audit) =>
+      db.runTransaction(async (t) => {
+        // The database has no foreign keys: check the person inside the transaction.
+        if (!(await getOrNull(t.collection<PersonDoc>(COLLECTIONS.people).doc(g.personId)))) throw new Error(`no person ${g.personId}`)
+        await t.collection<MembershipDoc>(COLLECTIONS.memberships).doc(ids.membership(g.communityId, g.personId, g.role))
+          .set({ data: { communityId: g.communityId, personId: g.personId, role: g.role, buildings: g.buildings, grantedAt: g.at } })
+        return (await appendAudit(t, audit, g.at)).seq
+      }),
+    revoke: (r, audit) =>
+      db.runTransaction(async (t) => {
+        const ref = t.collection<MembershipDoc>(COLLECTIONS.memberships).doc(ids.membership(r.communityId, r.personId, r.role))
+        if (!(await getOrNull(ref))) return null
+        await ref.remove()
+        return (await appendAudit(t, audit, r.at)).seq
+      }),
+  }
+}

@@ -1,0 +1,29 @@
+// All ports over the CloudBase environment the function runs in. Ports a
+// capability has not yet brought to CloudBase answer SYSTEM.NOT_AVAILABLE
+// (see hosting.ts); each capability adds its line below.
+import { withPendingPorts, type FoundationPorts } from '../hosting'
+import type { Ports } from '../ports'
+import { cloudbaseAudit } from './audit'
+import { cloudbaseFiles } from './files'
+import { cloudbaseIdentity, cloudbaseRoles } from './identity'
+import { cloudbaseNotifications, type NotificationSettings } from './notifications'
+import { cloudbaseRoll } from './roll'
+import type { WxCloud } from './sdk'
+
+export interface CloudbaseSettings {
+  notifications: NotificationSettings
+}
+
+export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
+  const db = cloud.database()
+  const ports: FoundationPorts = {
+    now,
+    identity: cloudbaseIdentity(db),
+    roles: cloudbaseRoles(db),
+    roll: cloudbaseRoll(db),
+    audit: cloudbaseAudit(db, now),
+    files: cloudbaseFiles(cloud),
+    notifications: cloudbaseNotifications(cloud, settings.notifications),
+  }
+  return withPendingPorts(ports, '微信云开发')
+}

@@ -1,0 +1,31 @@
+// A cloud function's get() returns at most 100 documents; these read past it.
+import type { Query } from './sdk'
+
+export const MAX_PAGE = 100
+
+/** Every document a query matches, 100 at a time with skip (for small sets: memberships, people). */
+export async function fetchAll<T>(query: () => Query<T>, pageSize = MAX_PAGE): Promise<T[]> {
+  const all: T[] = []
+  for (let skip = 0; ; skip += pageSize) {
+    const page = (await query().skip(skip).limit(pageSize).get()).data
+    all.push(...page)
+    if (page.length < pageSize) return all
+  }
+}
+
+/**
+ * Documents in `field` order after `after`, up to `limit`, 100 per request
+ * with the last value as the cursor: cheaper than skip on long lists (the audit chain).
+ */
+export async function fetchAfter<K extends string, T extends { [k in K]: number }>(page: (after: number, size: number) => Query<T>, field: K, after: number, limit = Infinity): Promise<T[]> {
+  const all: T[] = []
+  let cursor = after
+  while (all.length < limit) {
+    const size = Math.min(MAX_PAGE, limit - all.length)
+    const rows = (await page(cursor, size).get()).data
+    all.push(...rows)
+    if (rows.length < size) break
+    cursor = rows[rows.length - 1][field]
+  }
+  return all
+}

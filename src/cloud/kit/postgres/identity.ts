@@ -1,0 +1,96 @@
+// People, memberships and roles on PostgreSQL (queries as sqlite/identity.ts).
+import type { Role } from '../../../domain/roles'
+import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
+import { auditCtes } from './audit'
+import type { Pg } from './db'
+
+interface PersonRow { id: string; openid: string; name: string; phone: string | null }
+const toPerson = (r: PersonRow): Person => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone })
+
+const LATEST_VERSION = '(SELECT MAX(version) FROM roll_versions v WHERE v.community_id = $COMMUNITY)'
+
+export function pgIdentity(pool: Pg): IdentityPort {
+  return {
+    async personByOpenid(openid) {
+      const { rows } = await pool.query<PersonRow>('SELECT id, openid, name, phone FROM people WHERE openid = $1', [openid])
+      return rows[0] ? toPerson(rows[0]) : null
+    },
+    async membershipsOf(personId) {
+      const { rows } = await pool.query<{ community_id: string; community_name: string; person_id: string; role: Role; buildings: string }>(
+        `SELECT m.community_id, c.name AS community_name, m.person_id, m.role, m.buildings
+           FROM memberships m JOIN communities c ON c.id = m.community_id
+          WHERE m.person_id = $1 ORDER BY m.community_id COLLATE "C", m.role COLLATE "C"`,
+        [personId],
+      )
+      return rows.map((r): Membership => ({ communityId: r.community_id, communityName: r.community_name, personId: r.person_id, role: r.role, buildings: JSON.parse(r.buildings) }))
+    },
+    async unitsOf(personId) {
+      type Row = { community_id: string; building: string; unit_no: string; area: number }
+      const owner = await pool.query<Row>(
+        `SELECT b.community_id, u.building, u.unit_no, u.area
+           FROM owner_bindings b
+           JOIN roll_units u ON u.community_id = b.community_id AND u.owner_key = b.owner_key
+            AND u.version = ${LATEST_VERSION.replace('$COMMUNITY', 'b.community_id')}
+          WHERE b.person_id = $1 ORDER BY b.community_id COLLATE "C", u.building COLLATE "C", u.unit_no COLLATE "C"`,
+        [personId],
+      )
+      const resident = await pool.query<Row>(
+        `SELECT l.community_id, l.building, l.unit_no, COALESCE(u.area, 0) AS area
+           FROM resident_links l
+           LEFT JOIN roll_units u ON u.community_id = l.community_id AND u.building = l.building AND u.unit_no = l.unit_no
+            AND u.version = ${LATEST_VERSION.replace('$COMMUNITY', 'l.community_id')}
+          WHERE l.person_id = $1 ORDER BY l.community_id COLLATE "C", l.building COLLATE "C", l.unit_no COLLATE "C"`,
+        [personId],
+      )
+      const link = (relation: UnitLink['relation']) => (r: Row): UnitLink => ({ communityId: r.community_id, building: r.building, unitNo: r.unit_no, area: r.area, relation })
+      return [...owner.rows.map(link('owner')), ...resident.rows.map(link('resident'))]
+    },
+    async communityPeople(communityId) {
+      const { rows } = await pool.query<PersonRow & { role: Role; buildings: string }>(
+        `SELECT p.id, p.openid, p.name, p.phone, m.role, m.buildings
+           FROM memberships m JOIN people p ON p.id = m.person_id
+          WHERE m.community_id = $1 ORDER BY p.id COLLATE "C", m.role COLLATE "C"`,
+        [communityId],
+      )
+      const byId = new Map<string, { person: Person; roles: Role[]; buildings: string[] }>()
+      for (const r of rows) {
+        const entry = byId.get(r.id) ?? { person: toPerson(r), roles: [], buildings: [] }
+        entry.roles.push(r.role)
+        entry.buildings.push(...(JSON.parse(r.buildings) as string[]))
+        byId.set(r.id, entry)
+      }
+      return [...byId.values()]
+    },
+    async communityExists(communityId) {
+      return (await pool.query('SELECT 1 FROM communities WHERE id = $1', [communityId])).rowCount === 1
+    },
+  }
+}
+
+export function pgRoles(pool: Pg): RolePort {
+  type Appended = { seq: number; prev_hash: string; hash: string }
+  return {
+    // One statement each: the membership change and its audit entry commit together or not at all.
+    async grant(g, audit) {
+      const a = auditCtes(audit, g.at, 6)
+      const { rows } = await pool.query<Appended>(
+        `WITH membership AS (
+           INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (community_id, person_id, role) DO UPDATE SET buildings = excluded.buildings
+         ), ${a.sql} SELECT seq, prev_hash, hash FROM audit_entry`,
+        [g.communityId, g.personId, g.role, JSON.stringify(g.buildings), g.at, ...a.params],
+      )
+      return a.entry(rows[0]).seq
+    },
+    async revoke(r, audit) {
+      const a = auditCtes(audit, r.at, 4, 'revoked')
+      const { rows } = await pool.query<Appended>(
+        `WITH revoked AS (
+           DELETE FROM memberships WHERE community_id = $1 AND person_id = $2 AND role = $3 RETURNING 1
+         ), ${a.sql} SELECT seq, prev_hash, hash FROM audit_entry`,
+        [r.communityId, r.personId, r.role, ...a.params],
+      )
+      return rows[0] ? a.entry(rows[0]).seq : null
+    },
+  }
+}

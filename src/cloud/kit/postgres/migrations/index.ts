@@ -1,0 +1,9 @@
+// Ordered PostgreSQL migrations, numbered as their SQLite twins (same version,
+// same meaning); each capability appends its own file here.
+import foundation from './001-foundation'
+import filesAndOutbox from './002-files-and-outbox'
+
+export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'files-and-outbox', sql: filesAndOutbox },
+]

@@ -1,0 +1,32 @@
+// The CloudBase adapters as a contract target, over the in-memory fake of
+// wx-server-sdk: WeChat's cloud is SIMULATED. It proves the adapters' logic
+// (keys, paging, transactions, retries), not the real service; the real one
+// runs only where cloud credentials exist (see cloudbase.test.ts).
+import { cloudbasePorts } from '../../../src/cloud/kit/cloudbase'
+import type { HostPorts } from '../../../src/cloud/kit/hosting'
+import { writeFoundationCloudbase } from '../../../src/seed/seed-cloudbase'
+import { fakeWxCloud } from '../../support/fake-wx-cloud'
+import type { ContractTarget } from '../target'
+
+/** A template for every kind of notice the contracts send. */
+export const CONTRACT_TEMPLATES = { 'assembly.opened': { id: 'tmpl-assembly-opened', titleField: 'thing1', bodyField: 'thing2' } }
+
+export const cloudbaseSimulatedTarget: ContractTarget = {
+  name: 'CloudBase (WeChat cloud simulated)',
+  limits: {
+    tamper: 'CloudBase has no triggers: audit_log is protected by its permission (no client writes) and by verification',
+    outbox: 'notices leave as subscription messages; there is no outbox to read',
+  },
+  async open(start) {
+    const cloud = fakeWxCloud()
+    let now = start
+    const ports = { ...cloudbasePorts(cloud, { notifications: { templates: CONTRACT_TEMPLATES } }, () => now), close: () => undefined } as HostPorts
+    return {
+      ports,
+      seed: (s) => writeFoundationCloudbase(cloud.database(), s),
+      tamperAudit: async () => 'changed',
+      setNow(ms) { now = ms },
+      async close() {},
+    }
+  },
+}

@@ -1,0 +1,252 @@
+// An in-memory stand-in for the parts of wx-server-sdk the CloudBase adapters
+// use (src/cloud/kit/cloudbase/sdk.ts), for tests that say so in their names:
+// WeChat's cloud is SIMULATED here. It keeps the rules that matter to the
+// adapters: add() with an existing _id is refused (in either of the two error
+// forms the real service uses), get() returns at most 100 documents,
+// doc().get() of a missing document rejects, and transactions are optimistic
+// (snapshot reads, a conflicting commit is retried) with every operation
+// yielding to the event loop so concurrent calls really interleave.
+import type { Collection, Command, Database, DocRef, Operator, Query, Transaction, TxCollection, WxCloud, WxContext } from '../../src/cloud/kit/cloudbase/sdk'
+
+type Doc = Record<string, unknown> & { _id: string }
+type Op = Operator & { v: unknown }
+
+export type DuplicateStyle = 'E11000' | 'DATABASE_DUPLICATE_WRITE'
+
+export interface FakeWxCloud extends WxCloud {
+  /** Sets what getWXContext() answers, as the platform does per invocation. */
+  as(openid: string | null): void
+  collections: Map<string, Map<string, { doc: Doc; version: number }>>
+  storage: Map<string, Buffer>
+  sent: Array<{ touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }>
+  /** Every get(): collection, where, orderBy, skip, limit asked for. */
+  queries: Array<{ collection: string; where: Record<string, unknown>; orderBy: Array<[string, 'asc' | 'desc']>; skip: number; limit: number | null }>
+  unsubscribed: Set<string>
+  duplicateStyle: DuplicateStyle
+  transactionRetries: number
+}
+
+const tick = () => new Promise<void>((r) => setImmediate(r))
+const clone = <T>(v: T): T => structuredClone(v)
+
+function duplicateError(style: DuplicateStyle, collection: string, id: string): Error {
+  const e = new Error(style === 'E11000' ? `errCode: -502001 database request fail | errMsg: [FailedOperation] E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }` : 'DATABASE_DUPLICATE_WRITE: duplicate write')
+  return Object.assign(e, style === 'E11000' ? { errCode: -502001, errMsg: e.message } : { code: 'DATABASE_DUPLICATE_WRITE', errMsg: e.message })
+}
+const notFound = (id: string) => Object.assign(new Error(`document.get:fail document with _id ${id} does not exist`), { errCode: -1, errMsg: `document.get:fail document with _id ${id} does not exist` })
+
+const isOp = (v: unknown): v is Op => !!v && typeof v === 'object' && '__op' in v
+function matches(doc: Doc, where: Record<string, unknown>): boolean {
+  return Object.entries(where).every(([k, cond]) => {
+    const v = doc[k]
+    if (!isOp(cond)) return v === cond
+    if (cond.__op === 'eq') return v === cond.v
+    if (cond.__op === 'gt') return (v as number) > (cond.v as number)
+    if (cond.__op === 'in') return (cond.v as unknown[]).includes(v)
+    throw new Error(`fake: operator ${cond.__op}`)
+  })
+}
+
+export function fakeWxCloud(): FakeWxCloud {
+  const collections = new Map<string, Map<string, { doc: Doc; version: number }>>()
+  const table = (name: string) => {
+    if (!collections.has(name)) collections.set(name, new Map())
+    return collections.get(name)!
+  }
+  let context: WxContext = {}
+  let idSeq = 0
+  const command: Command = {
+    eq: (v) => ({ __op: 'eq', v }) as Op,
+    gt: (v) => ({ __op: 'gt', v }) as Op,
+    in: (v) => ({ __op: 'in', v }) as Op,
+  }
+
+  const fake = {} as FakeWxCloud
+
+  function query<T>(name: string, state: { where: Record<string, unknown>; orderBy: Array<[string, 'asc' | 'desc']>; skip: number; limit: number | null }): Query<T> {
+    return {
+      where: (cond) => query(name, { ...state, where: { ...state.where, ...cond } }),
+      orderBy: (field, order) => query(name, { ...state, orderBy: [...state.orderBy, [field, order]] }),
+      skip: (n) => query(name, { ...state, skip: n }),
+      limit: (n) => query(name, { ...state, limit: n }),
+      async get() {
+        await tick()
+        fake.queries.push({ collection: name, ...clone(state) })
+        let docs = [...table(name).values()].map((r) => r.doc).filter((d) => matches(d, state.where))
+        const order = state.orderBy.length ? state.orderBy : [['_id', 'asc'] as [string, 'asc']]
+        docs.sort((a, b) => {
+          for (const [f, dir] of order) {
+            const x = a[f] as string | number
+            const y = b[f] as string | number
+            if (x !== y) return (x < y ? -1 : 1) * (dir === 'asc' ? 1 : -1)
+          }
+          return 0
+        })
+        // A cloud function gets at most 100 documents per request, whatever it asks for.
+        docs = docs.slice(state.skip, state.skip + Math.min(state.limit ?? 100, 100))
+        return { data: clone(docs) as unknown as T[] }
+      },
+    }
+  }
+
+  function docRef<T>(name: string, id: string): DocRef<T> {
+    return {
+      async get() {
+        await tick()
+        const r = table(name).get(id)
+        if (!r) throw notFound(id)
+        return { data: clone(r.doc) as unknown as T }
+      },
+      async set({ data }) {
+        await tick()
+        const r = table(name).get(id)
+        table(name).set(id, { doc: { ...clone(data as Record<string, unknown>), _id: id }, version: (r?.version ?? 0) + 1 })
+        return {}
+      },
+      async update({ data }) {
+        await tick()
+        const r = table(name).get(id)
+        if (r) table(name).set(id, { doc: { ...r.doc, ...clone(data as Record<string, unknown>) }, version: r.version + 1 })
+        return { stats: { updated: r ? 1 : 0 } }
+      },
+      async remove() {
+        await tick()
+        return { stats: { removed: table(name).delete(id) ? 1 : 0 } }
+      },
+    }
+  }
+
+  async function add(name: string, data: Record<string, unknown>): Promise<{ _id: string }> {
+    await tick()
+    const id = (data._id as string | undefined) ?? `auto-${++idSeq}`
+    if (table(name).has(id)) throw duplicateError(fake.duplicateStyle, name, id)
+    table(name).set(id, { doc: { ...clone(data), _id: id }, version: 1 })
+    return { _id: id }
+  }
+
+  function collection<T>(name: string): Collection<T> {
+    return { ...query<T>(name, { where: {}, orderBy: [], skip: 0, limit: null }), add: ({ data }) => add(name, data as Record<string, unknown>), doc: (id) => docRef<T>(name, id) }
+  }
+
+  /** One attempt: reads record the versions they saw; writes wait in a buffer until commit. */
+  async function attempt<R>(fn: (t: Transaction) => Promise<R>): Promise<{ ok: true; value: R } | { ok: false }> {
+    const seen = new Map<string, number>()
+    const writes = new Map<string, { name: string; id: string; doc: Doc | null; create: boolean }>()
+    const key = (name: string, id: string) => `${name}\u0000${id}`
+    const current = (name: string, id: string) => {
+      const w = writes.get(key(name, id))
+      if (w) return w.doc
+      const r = table(name).get(id)
+      if (!seen.has(key(name, id))) seen.set(key(name, id), r?.version ?? 0)
+      return r?.doc ?? null
+    }
+    const t: Transaction = {
+      collection<T>(name: string): TxCollection<T> {
+        return {
+          async add({ data }) {
+            await tick()
+            const id = (data as Doc)._id
+            if (current(name, id)) throw duplicateError(fake.duplicateStyle, name, id)
+            writes.set(key(name, id), { name, id, doc: { ...clone(data as Doc) }, create: true })
+            return { _id: id }
+          },
+          doc: (id) => ({
+            async get() {
+              await tick()
+              const d = current(name, id)
+              if (!d) throw notFound(id)
+              return { data: clone(d) as unknown as T }
+            },
+            async set({ data }) {
+              await tick()
+              current(name, id)
+              writes.set(key(name, id), { name, id, doc: { ...clone(data as Record<string, unknown>), _id: id }, create: false })
+              return {}
+            },
+            async update({ data }) {
+              await tick()
+              const d = current(name, id)
+              if (d) writes.set(key(name, id), { name, id, doc: { ...d, ...clone(data as Record<string, unknown>) }, create: false })
+              return {}
+            },
+            async remove() {
+              await tick()
+              const d = current(name, id)
+              writes.set(key(name, id), { name, id, doc: null, create: false })
+              return { stats: { removed: d ? 1 : 0 } }
+            },
+          }),
+        }
+      },
+    }
+    const value = await fn(t)
+    // Commit, atomically (nothing awaits in here): any document read or
+    // written that changed since is a write conflict.
+    for (const w of writes.values()) current(w.name, w.id)
+    for (const [k, version] of seen) {
+      const [name, id] = k.split('\u0000')
+      if ((table(name).get(id)?.version ?? 0) !== version) return { ok: false }
+    }
+    for (const w of writes.values()) {
+      const r = table(w.name).get(w.id)
+      if (w.doc) table(w.name).set(w.id, { doc: w.doc, version: (r?.version ?? 0) + 1 })
+      else table(w.name).delete(w.id)
+    }
+    return { ok: true, value }
+  }
+
+  const db: Database = {
+    command,
+    collection,
+    async runTransaction<R>(fn: (t: Transaction) => Promise<R>): Promise<R> {
+      for (let i = 0; i < 1000; i++) {
+        const r = await attempt(fn)
+        if (r.ok) return r.value
+        fake.transactionRetries++
+        await tick()
+      }
+      throw Object.assign(new Error('transaction conflict, retries exhausted'), { errCode: -502003 })
+    },
+  }
+
+  Object.assign(fake, {
+    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+    collections,
+    storage: new Map<string, Buffer>(),
+    sent: [],
+    queries: [],
+    unsubscribed: new Set<string>(),
+    duplicateStyle: 'E11000' as DuplicateStyle,
+    transactionRetries: 0,
+    init: () => undefined,
+    database: () => db,
+    getWXContext: () => ({ ...context }),
+    as: (openid: string | null) => { context = openid ? { OPENID: openid, APPID: 'wx-fake' } : {} },
+    async uploadFile({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) {
+      await tick()
+      const fileID = `cloud://fake-env.fake/${cloudPath}`
+      fake.storage.set(fileID, Buffer.from(fileContent))
+      return { fileID }
+    },
+    async downloadFile({ fileID }: { fileID: string }) {
+      await tick()
+      const bytes = fake.storage.get(fileID)
+      if (!bytes) throw Object.assign(new Error('storage file not exist'), { errCode: -503003 })
+      return { fileContent: Buffer.from(bytes) }
+    },
+    async getTempFileURL({ fileList }: { fileList: string[] }) {
+      return { fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://fake.tcb.qcloud.la/${fileID}`, status: 0 })) }
+    },
+    openapi: {
+      subscribeMessage: {
+        async send(m: FakeWxCloud['sent'][number]) {
+          await tick()
+          if (fake.unsubscribed.has(m.touser)) throw Object.assign(new Error('user refuse to accept the msg'), { errCode: 43101 })
+          fake.sent.push(clone(m))
+          return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
+        },
+      },
+    },
+  })
+  return fake
+}
