@@ -33,6 +33,15 @@ test('a multi-unit owner binding one unit gets all of theirs', async () => {
   expect(r.units.map((u) => `${u.building}${u.unitNo}`)).toEqual(['1栋0202', '1栋0203'])
 })
 
+test('20 wrong tries at once cannot slip past the limit: 5 count as misses, 15 are refused', async () => {
+  const tries = await Promise.all(Array.from({ length: 20 }, () => h.call('bind-unit', { ...RIGHT, phoneLast4: '0000' }, 'p-zhou-min')))
+  const codes = tries.map((r) => (r.ok ? 'OK' : r.code))
+  expect(codes.filter((c) => c === 'BIND.NO_MATCH')).toHaveLength(5)
+  expect(codes.filter((c) => c === 'BIND.TOO_MANY_ATTEMPTS')).toHaveLength(15)
+  expect(h.ports.db.prepare('SELECT failures FROM bind_attempts WHERE person_id = ?').pluck().get('p-zhou-min')).toBe(5)
+  expect(roles('p-zhou-min')).toEqual([])
+})
+
 test('5 failures a day, then even the right answer is refused (nothing written); the next Shanghai day it works', async () => {
   // 10:00 in Shanghai on 2026-11-28.
   h.setNow(Date.UTC(2026, 10, 28, 2, 0))

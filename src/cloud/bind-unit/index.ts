@@ -16,21 +16,23 @@ export const main = defineFunction({
     const { person } = requireCaller(caller)
     await requireCommunity(ports, input.communityId)
     const day = shanghaiDay(now)
-    // Checked before the roll is read: after 5 misses even the right answer is refused, so the limit cannot be probed around.
-    if ((await ports.ownership.failures(person.id, day)) >= BIND_DAILY_FAILURE_LIMIT) {
+    // An attempt is taken before the roll is read: after 5 misses even the right
+    // answer is refused, and concurrent tries cannot slip past the limit.
+    const used = await ports.ownership.reserveAttempt(person.id, day, BIND_DAILY_FAILURE_LIMIT)
+    if (used === null) {
       throw new AppError('BIND.TOO_MANY_ATTEMPTS', `今天已核对失败 ${BIND_DAILY_FAILURE_LIMIT} 次，请明天再试；也可以上传房产证或购房合同照片，由业委会人工核验`, { limit: BIND_DAILY_FAILURE_LIMIT })
     }
     const key = unitKeyOf(input.building, input.unitNo)
     const unit = await ports.rollAdmin.unit(input.communityId, key.building, key.unitNo)
     if (!unit || !claimMatches(unit, input)) {
-      const failures = await ports.ownership.recordFailure(person.id, day)
-      const left = Math.max(0, BIND_DAILY_FAILURE_LIMIT - failures)
+      const left = Math.max(0, BIND_DAILY_FAILURE_LIMIT - used)
       throw new AppError(
         'BIND.NO_MATCH',
         `填写的信息与业主名册对不上${left > 0 ? `，今天还可以再试 ${left} 次` : '，今天不能再试了'}。请对照房产证核对楼栋、房号、姓名和手机号后 4 位；确认无误的，可以上传房产证或购房合同照片申请人工核验`,
         { remaining: left },
       )
     }
+    await ports.ownership.refundAttempt(person.id, day)
     const { created } = await ports.ownership.bindOwner(
       { communityId: input.communityId, personId: person.id, ownerKey: unit.ownerKey, at: now },
       { communityId: input.communityId, actorId: person.id, action: 'owner.bind', subject: `person:${person.id}`, data: { ownerKey: unit.ownerKey, building: unit.building, unitNo: unit.unitNo, rollVersion: unit.version, via: 'roll-match' } },

@@ -85,10 +85,14 @@ export interface ResidentInvite {
 export type RedeemOutcome = { ok: true; invite: ResidentInvite; auditSeq: number } | { ok: false; why: 'unknown' | 'used' | 'expired' | 'own-unit' }
 
 export interface OwnershipPort {
-  /** Failed bind attempts of a person on a day (Asia/Shanghai). */
-  failures(personId: string, day: string): Promise<number>
-  /** Counts one more failure; returns the new count. */
-  recordFailure(personId: string, day: string): Promise<number>
+  /**
+   * Takes one of a person's bind attempts for a day (Asia/Shanghai) in one
+   * atomic step: the new count, or null when `limit` were already used. Taking
+   * before checking is what stops concurrent tries from slipping past the limit.
+   */
+  reserveAttempt(personId: string, day: string, limit: number): Promise<number | null>
+  /** Gives a reserved attempt back (the claim matched: a match is not a failure). */
+  refundAttempt(personId: string, day: string): Promise<void>
   /** Binds a person to an owner key and makes them an owner member. `created` is false when the binding existed (nothing written). */
   bindOwner(input: { communityId: string; personId: string; ownerKey: string; at: number }, audit: AuditDraft): Promise<{ created: boolean; auditSeq: number | null }>
   /** Files a proof request; null when the person already has one open for this unit (the key refuses it). */

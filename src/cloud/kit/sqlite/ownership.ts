@@ -21,11 +21,11 @@ const REQUEST_SELECT = 'SELECT r.*, p.name AS person_name, p.phone AS person_pho
 const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code?: unknown }).code))
 
 export function sqliteOwnership(db: Db): OwnershipPort {
-  const failures = db.prepare('SELECT failures FROM bind_attempts WHERE person_id = ? AND day = ?').pluck()
-  const addFailure = db.prepare(
+  const reserve = db.prepare(
     `INSERT INTO bind_attempts (person_id, day, failures) VALUES (?, ?, 1)
-     ON CONFLICT (person_id, day) DO UPDATE SET failures = failures + 1 RETURNING failures`,
+     ON CONFLICT (person_id, day) DO UPDATE SET failures = failures + 1 WHERE failures < ? RETURNING failures`,
   ).pluck()
+  const refund = db.prepare('UPDATE bind_attempts SET failures = failures - 1 WHERE person_id = ? AND day = ? AND failures > 0')
   const bind = db.prepare('INSERT OR IGNORE INTO owner_bindings (community_id, person_id, owner_key, bound_at) VALUES (?, ?, ?, ?)')
   const member = db.prepare("INSERT OR IGNORE INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES (?, ?, ?, '[]', ?)")
   const insertRequest = db.prepare(
@@ -61,11 +61,11 @@ export function sqliteOwnership(db: Db): OwnershipPort {
   }
 
   return {
-    async failures(personId, day) {
-      return (failures.get(personId, day) as number | undefined) ?? 0
+    async reserveAttempt(personId, day, limit) {
+      return (reserve.get(personId, day, limit) as number | undefined) ?? null
     },
-    async recordFailure(personId, day) {
-      return addFailure.get(personId, day) as number
+    async refundAttempt(personId, day) {
+      refund.run(personId, day)
     },
     async bindOwner(input, audit) {
       return db.transaction(() => {
