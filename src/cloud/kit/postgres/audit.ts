@@ -8,31 +8,10 @@
 // statement (see auditCtes), so the change and its entry stand or fall together.
 import { GENESIS_HASH, canonicalJson, type AuditEntry } from '../../../domain/audit-chain'
 import type { AuditDraft, AuditPort } from '../ports'
+import { toAuditEntry, type AuditRow } from '../rows'
 import type { Pg, Queryable } from './db'
 
-interface AuditRow {
-  community_id: string
-  seq: number
-  at: number
-  actor_id: string | null
-  action: string
-  subject: string
-  data: string
-  prev_hash: string
-  hash: string
-}
 
-const toEntry = (r: AuditRow): AuditEntry => ({
-  communityId: r.community_id,
-  seq: r.seq,
-  at: r.at,
-  actorId: r.actor_id,
-  action: r.action,
-  subject: r.subject,
-  data: JSON.parse(r.data),
-  prevHash: r.prev_hash,
-  hash: r.hash,
-})
 
 export interface AuditCtes {
   /** Two CTEs, `audit_head` and `audit_entry` (seq, prev_hash, hash of the new entry), to follow `WITH`. */
@@ -90,11 +69,11 @@ export function pgAudit(pool: Pg, now: () => number): AuditPort {
     append: (draft) => appendAudit(pool, draft, now()),
     async list(communityId, afterSeq, limit) {
       const { rows } = await pool.query<AuditRow>('SELECT * FROM audit_log WHERE community_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [communityId, afterSeq, limit])
-      return rows.map(toEntry)
+      return rows.map(toAuditEntry)
     },
     async all(communityId) {
       const { rows } = await pool.query<AuditRow>('SELECT * FROM audit_log WHERE community_id = $1 ORDER BY seq', [communityId])
-      return rows.map(toEntry)
+      return rows.map(toAuditEntry)
     },
   }
 }

@@ -1,11 +1,10 @@
 // People, memberships and roles on PostgreSQL (queries as sqlite/identity.ts).
 import type { Role } from '../../../domain/roles'
-import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
+import type { IdentityPort, Membership, RolePort, UnitLink } from '../ports'
+import { groupPeople, toPerson, type MemberRow, type PersonRow } from '../rows'
 import { auditCtes } from './audit'
 import type { Pg } from './db'
 
-interface PersonRow { id: string; openid: string; name: string; phone: string | null }
-const toPerson = (r: PersonRow): Person => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone })
 
 const LATEST_VERSION = '(SELECT MAX(version) FROM roll_versions v WHERE v.community_id = $COMMUNITY)'
 
@@ -46,20 +45,13 @@ export function pgIdentity(pool: Pg): IdentityPort {
       return [...owner.rows.map(link('owner')), ...resident.rows.map(link('resident'))]
     },
     async communityPeople(communityId) {
-      const { rows } = await pool.query<PersonRow & { role: Role; buildings: string }>(
+      const { rows } = await pool.query<MemberRow>(
         `SELECT p.id, p.openid, p.name, p.phone, m.role, m.buildings
            FROM memberships m JOIN people p ON p.id = m.person_id
           WHERE m.community_id = $1 ORDER BY p.id COLLATE "C", m.role COLLATE "C"`,
         [communityId],
       )
-      const byId = new Map<string, { person: Person; roles: Role[]; buildings: string[] }>()
-      for (const r of rows) {
-        const entry = byId.get(r.id) ?? { person: toPerson(r), roles: [], buildings: [] }
-        entry.roles.push(r.role)
-        entry.buildings.push(...(JSON.parse(r.buildings) as string[]))
-        byId.set(r.id, entry)
-      }
-      return [...byId.values()]
+      return groupPeople(rows)
     },
     async communityExists(communityId) {
       return (await pool.query('SELECT 1 FROM communities WHERE id = $1', [communityId])).rowCount === 1

@@ -3,33 +3,12 @@
 // the chain head and the insert).
 import { GENESIS_HASH, entryHash, type AuditEntry } from '../../../domain/audit-chain'
 import type { AuditDraft, AuditPort } from '../ports'
+import { toAuditEntry, type AuditRow } from '../rows'
 import { sha256 } from '../sha256'
 import type { Db } from './db'
 import { statement } from './statements'
 
-interface AuditRow {
-  community_id: string
-  seq: number
-  at: number
-  actor_id: string | null
-  action: string
-  subject: string
-  data: string
-  prev_hash: string
-  hash: string
-}
 
-const toEntry = (r: AuditRow): AuditEntry => ({
-  communityId: r.community_id,
-  seq: r.seq,
-  at: r.at,
-  actorId: r.actor_id,
-  action: r.action,
-  subject: r.subject,
-  data: JSON.parse(r.data),
-  prevHash: r.prev_hash,
-  hash: r.hash,
-})
 
 export function appendAudit(db: Db, draft: AuditDraft, at: number): AuditEntry {
   const head = statement(db, 'SELECT seq, hash FROM audit_log WHERE community_id = ? ORDER BY seq DESC LIMIT 1').get(draft.communityId) as
@@ -53,11 +32,11 @@ export function sqliteAudit(db: Db, now: () => number): AuditPort {
     },
     async list(communityId, afterSeq, limit) {
       const rows = db.prepare('SELECT * FROM audit_log WHERE community_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(communityId, afterSeq, limit) as AuditRow[]
-      return rows.map(toEntry)
+      return rows.map(toAuditEntry)
     },
     async all(communityId) {
       const rows = db.prepare('SELECT * FROM audit_log WHERE community_id = ? ORDER BY seq').all(communityId) as AuditRow[]
-      return rows.map(toEntry)
+      return rows.map(toAuditEntry)
     },
   }
 }

@@ -1,11 +1,10 @@
 // People, memberships and roles on SQLite.
 import type { Role } from '../../../domain/roles'
-import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
+import type { IdentityPort, Membership, RolePort, UnitLink } from '../ports'
+import { groupPeople, toPerson, type MemberRow, type PersonRow } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
 
-interface PersonRow { id: string; openid: string; name: string; phone: string | null }
-const toPerson = (r: PersonRow): Person => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone })
 
 export function sqliteIdentity(db: Db): IdentityPort {
   const byOpenid = db.prepare('SELECT id, openid, name, phone FROM people WHERE openid = ?')
@@ -56,15 +55,8 @@ export function sqliteIdentity(db: Db): IdentityPort {
       return [...(ownerUnits.all(personId) as Row[]).map(link('owner')), ...(residentUnits.all(personId) as Row[]).map(link('resident'))]
     },
     async communityPeople(communityId) {
-      const rows = people.all(communityId) as Array<PersonRow & { role: Role; buildings: string }>
-      const byId = new Map<string, { person: Person; roles: Role[]; buildings: string[] }>()
-      for (const r of rows) {
-        const entry = byId.get(r.id) ?? { person: toPerson(r), roles: [], buildings: [] }
-        entry.roles.push(r.role)
-        entry.buildings.push(...(JSON.parse(r.buildings) as string[]))
-        byId.set(r.id, entry)
-      }
-      return [...byId.values()]
+      const rows = people.all(communityId) as MemberRow[]
+      return groupPeople(rows)
     },
     async communityExists(communityId) {
       return community.get(communityId) !== undefined
