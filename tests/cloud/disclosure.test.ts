@@ -133,6 +133,27 @@ describe('bad input writes nothing', () => {
     expect(h.snapshot()).toBe(before)
   })
 
+  test('a withdrawal may name a motion of an assembly held in the app: passed only once its count is certified', async () => {
+    // Assembly rows as the voting functions leave them (written directly: reaching a 2/3 quorum of 777 owners through the functions is the voting tests' job).
+    const db = h.ports.db
+    db.prepare("INSERT INTO assemblies (id, community_id, title, notice, notice_at, opens_at, closes_at, created_by, created_at) VALUES ('asm-x', ?, '维修资金表决', '', 1, 2, 3, 'p-li-jianguo', 1)").run(C)
+    const motion = db.prepare("INSERT INTO motions (id, assembly_id, position, matter, title) VALUES (?, 'asm-x', ?, 5, ?)")
+    motion.run('mx-pass', 1, '更换 5 栋水泵')
+    motion.run('mx-fail', 2, '更换 6 栋门禁')
+    const outcome = (id: string, passed: boolean) => ({ motionId: id, kind: 'motion', matter: 5, result: { published: { passed } } })
+    const withdrawing = (motionId: string) => { const r = handReport('hybrid'); r.repairFund.withdrawals[0].motionId = motionId; return r }
+
+    // Counted but not yet certified: not an authorisation.
+    db.prepare("INSERT INTO results (assembly_id, stage, result, published_at, published_by, objection_until, audit_seq) VALUES ('asm-x', 'preliminary', ?, 4, 'p-li-jianguo', 5, 1)")
+      .run(JSON.stringify({ motions: [outcome('mx-pass', true), outcome('mx-fail', false)] }))
+    expect(await save(withdrawing('mx-pass'))).toMatchObject({ ok: false, code: 'REPORT.MOTION_NOT_PASSED' })
+
+    db.prepare("INSERT INTO results (assembly_id, stage, result, published_at, published_by, objection_until, audit_seq) VALUES ('asm-x', 'certified', ?, 6, 'p-li-jianguo', NULL, 2)")
+      .run(JSON.stringify({ motions: [outcome('mx-pass', true), outcome('mx-fail', false)] }))
+    expectOk(await save(withdrawing('mx-pass')))
+    expect(await save(withdrawing('mx-fail'))).toMatchObject({ ok: false, code: 'REPORT.MOTION_NOT_PASSED' })
+  })
+
   test('a quarter that has not begun is refused', async () => {
     expect(await save(handReport('hybrid'), 'p-zhao-lei', '2027-Q1')).toMatchObject({ ok: false, code: 'REPORT.FUTURE_QUARTER' })
   })

@@ -24,6 +24,10 @@ const QUESTION_SELECT = `SELECT q.*, a.name AS asker_name, b.name AS answerer_na
   LEFT JOIN people a ON a.id = q.asked_by LEFT JOIN people b ON b.id = q.answered_by`
 
 export function sqliteDisclosure(db: Db): DisclosurePort {
+  const votedMotion = db.prepare(
+    `SELECT m.id, a.community_id, m.matter, m.title, r.result FROM motions m JOIN assemblies a ON a.id = m.assembly_id
+       LEFT JOIN results r ON r.assembly_id = a.id AND r.stage = 'certified' WHERE m.id = ?`,
+  )
   const versionOf = db.prepare(`${VERSION_SELECT} WHERE v.community_id = ? AND v.quarter = ? AND v.version = ?`)
   const questionById = db.prepare(`${QUESTION_SELECT} WHERE q.community_id = ? AND q.id = ?`)
   return {
@@ -93,9 +97,24 @@ export function sqliteDisclosure(db: Db): DisclosurePort {
       return (db.prepare(`${QUESTION_SELECT} WHERE q.community_id = ? AND q.answer IS NULL ORDER BY q.asked_at, q.id`).all(communityId) as QuestionRow[]).map(toQuestion)
     },
     async motionDecision(_communityId, motionId) {
+      // The assembly's own motions first: passed only once the result is
+      // certified, and only by the published tally of that motion.
+      const voted = votedMotion.get(motionId) as { id: string; community_id: string; matter: number; title: string; result: string | null } | undefined
+      if (voted) {
+        const outcome = voted.result ? certifiedOutcome(voted.result, motionId) : null
+        return { motionId: voted.id, communityId: voted.community_id, matter: voted.matter, passed: outcome === true, title: voted.title } satisfies MotionDecision
+      }
+      // Decisions taken before this app (paper assemblies), recorded by the committee.
       const row = db.prepare('SELECT motion_id, community_id, matter, passed, title FROM motion_decisions WHERE motion_id = ?').get(motionId) as
         | { motion_id: string; community_id: string; matter: number; passed: number; title: string } | undefined
       return row ? ({ motionId: row.motion_id, communityId: row.community_id, matter: row.matter, passed: row.passed === 1, title: row.title } satisfies MotionDecision) : null
     },
   }
+}
+
+/** Whether the certified count passed this motion (null when the count does not name it as a motion). */
+function certifiedOutcome(resultJson: string, motionId: string): boolean | null {
+  const count = JSON.parse(resultJson) as { motions?: Array<{ motionId: string; kind: string; result?: { published?: { passed?: boolean } } }> }
+  const motion = count.motions?.find((m) => m.motionId === motionId && m.kind === 'motion')
+  return motion?.result?.published?.passed ?? null
 }
