@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { CATEGORIES, type Category } from '../domain/captains/categories'
 import type { ClaimStatus } from '../domain/captains/claims'
-import type { Fraction } from '../domain/captains/fraction'
+import type { BuildingMonth } from '../domain/captains/numbers'
 import { STATUSES, type Assignee, type Escalation, type ItemStatus, type StepAction } from '../domain/captains/rectification'
 import { communityInput, id } from './identity'
 
@@ -128,17 +128,8 @@ export interface EscalateOutput { escalated: number; toCommittee: number; toSupe
 
 // ---- numbers ----
 export const captainMonthInput = communityInput.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11') }).strict()
-export interface MonthRow {
-  building: string
-  received: number
-  closed: number
-  due: number
-  overdue: number
-  reopened: number
-  confirmedDue: number
-  rate: Fraction | null
-  medianDaysToClose: Fraction | null
-}
+/** One building's month, as the domain computes it. */
+export type MonthRow = BuildingMonth
 export interface MonthOutput { month: string; communityName: string; buildings: MonthRow[]; total: MonthRow; generatedAt: number }
 
 // ---- claim board ----
