@@ -22,7 +22,7 @@ test('a signed-in owner walks the five tabs at 390x844, in Chinese', async () =>
 
   await page.getByText('业主大会表决').first().waitFor()
   await page.getByTestId('roll-base').getByText('777', { exact: true }).waitFor()
-  await page.getByText('80,948.48 m²').waitFor()
+  await page.getByTestId('roll-base').getByText('80,948.48 m²', { exact: true }).waitFor()
   await page.getByText('开发模式 · 演示数据').waitFor()
   await shot(page, 'foundation-1-vote')
 
