@@ -7,7 +7,7 @@ import {
   actOnClaimTask, actOnRectification, bookReception, cancelReception, fetchBoard, fetchClaims, fetchMonth, fetchRectification,
   fetchUpcomingDays, moveReception, publishClaimTask, raiseRectification, scheduleReception, uploadPhoto,
 } from '../services/captains'
-import { createResourceStore } from './resource'
+import { createResourceStore, thenReload } from './resource'
 
 type In<K extends keyof Api> = Api[K]['input']
 export type BoardScope = In<'rect-board'>['scope']
@@ -38,26 +38,10 @@ export const useCaptainSelection = create<Selection>()((set) => ({ ...NONE, sele
 
 const reloadBoards = () => boardResource.store.getState().reset()
 
-export async function scheduleDays(input: In<'reception-schedule'>) {
-  const r = await scheduleReception(input)
-  await upcomingResource.store.getState().reload(input.communityId)
-  return r
-}
-export async function cancelDay(input: In<'reception-cancel'>) {
-  const r = await cancelReception(input)
-  await upcomingResource.store.getState().reload(input.communityId)
-  return r
-}
-export async function moveDay(input: In<'reception-move'>) {
-  const r = await moveReception(input)
-  await upcomingResource.store.getState().reload(input.communityId)
-  return r
-}
-export async function bookSlot(input: In<'reception-book'>) {
-  const r = await bookReception(input)
-  await upcomingResource.store.getState().reload(input.communityId)
-  return r
-}
+export const scheduleDays = thenReload(scheduleReception, upcomingResource)
+export const cancelDay = thenReload(cancelReception, upcomingResource)
+export const moveDay = thenReload(moveReception, upcomingResource)
+export const bookSlot = thenReload(bookReception, upcomingResource)
 export async function raiseItem(input: In<'rect-raise'>) {
   const r = await raiseRectification(input)
   reloadBoards()
@@ -69,16 +53,8 @@ export async function actOnItem(input: In<'rect-act'>) {
   await itemResource.store.getState().reload(input.communityId, input.itemId)
   return r
 }
-export async function publishClaim(input: In<'claim-publish'>) {
-  const r = await publishClaimTask(input)
-  await claimsResource.store.getState().reload(input.communityId)
-  return r
-}
-export async function actOnClaim(input: In<'claim-act'>) {
-  const r = await actOnClaimTask(input)
-  await claimsResource.store.getState().reload(input.communityId)
-  return r
-}
+export const publishClaim = thenReload(publishClaimTask, claimsResource)
+export const actOnClaim = thenReload(actOnClaimTask, claimsResource)
 export const addPhoto = (communityId: string, path: string, name: string) => uploadPhoto(communityId, path, name)
 
 export function resetCaptainStores() {

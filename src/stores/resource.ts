@@ -47,3 +47,15 @@ export function createResourceStore<A extends unknown[], T>(fetcher: (...args: A
   const select = (...args: A) => (s: ResourceState<A, T>): Resource<T> => s.entries[keyOf(args)] ?? IDLE
   return { store, select }
 }
+
+/** A write that, once answered, reloads the community's list it changed; answers what the write answered. */
+export function thenReload<I extends { communityId: string }, R>(
+  write: (input: I) => Promise<R>,
+  resource: { store: { getState(): { reload(communityId: string): Promise<void> } } },
+): (input: I) => Promise<R> {
+  return async (input) => {
+    const result = await write(input)
+    await resource.store.getState().reload(input.communityId)
+    return result
+  }
+}

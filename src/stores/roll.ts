@@ -5,7 +5,7 @@ import {
   bindUnit, commitRollFile, decideVerification, fetchMyVerifications, fetchResidents, fetchRollTemplate, fetchRollVersions, fetchVerificationQueue,
   inviteResident, previewRollFile, redeemInvite, searchCommunities, submitProof, unlinkResident, uploadPicked, type PickedFile,
 } from '../services/roll'
-import { createResourceStore } from './resource'
+import { createResourceStore, thenReload } from './resource'
 import { useSession } from './session'
 
 export type { PickedFile }
@@ -59,14 +59,6 @@ export async function submitProofPhoto(input: Omit<Parameters<typeof submitProof
   return r
 }
 
-export async function decide(input: Parameters<typeof decideVerification>[0]) {
-  const r = await decideVerification(input)
-  await verificationQueueResource.store.getState().reload(input.communityId)
-  return r
-}
+export const decide = thenReload(decideVerification, verificationQueueResource)
 
-export async function removeResident(input: Parameters<typeof unlinkResident>[0]) {
-  const r = await unlinkResident(input)
-  await residentsResource.store.getState().reload(input.communityId)
-  return r
-}
+export const removeResident = thenReload(unlinkResident, residentsResource)

@@ -3,7 +3,7 @@ import { create } from 'zustand'
 import type { BallotReceipt } from '../contracts/voting'
 import type { Choice } from '../domain/voting/tally'
 import * as api from '../services/voting'
-import { createResourceStore } from './resource'
+import { createResourceStore, thenReload } from './resource'
 
 export const assemblyListResource = createResourceStore(api.fetchAssemblies)
 export const assemblyResource = createResourceStore(api.fetchAssembly)
@@ -73,11 +73,7 @@ export async function enterPaperBallot(input: Parameters<typeof api.enterPaperBa
   return r
 }
 
-export async function callAssembly(input: Parameters<typeof api.callAssembly>[0]) {
-  const r = await api.callAssembly(input)
-  await assemblyListResource.store.getState().reload(input.communityId)
-  return r
-}
+export const callAssembly = thenReload(api.callAssembly, assemblyListResource)
 
 export async function countVotes(communityId: string, assemblyId: string) {
   const r = await api.closeAssembly(communityId, assemblyId)
