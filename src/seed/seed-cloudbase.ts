@@ -1,6 +1,6 @@
 // Writes the demo community into a CloudBase database: the same records as
 // seed-sqlite.ts, from the same demoFoundation(), each under its natural-key _id.
-import { appendAudit } from '../cloud/kit/cloudbase/audit'
+import { appendAudit, chainTransaction } from '../cloud/kit/cloudbase/audit'
 import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBindingDoc, type PersonDoc, type ResidentLinkDoc, type RollUnitDoc, type RollVersionDoc } from '../cloud/kit/cloudbase/collections'
 import type { Database } from '../cloud/kit/cloudbase/sdk'
 import type { FoundationSeed } from './demo-foundation'
@@ -26,5 +26,5 @@ export async function writeFoundationCloudbase(db: Database, s: FoundationSeed):
   for (const m of s.memberships) {
     await add<MembershipDoc>(COLLECTIONS.memberships, { _id: ids.membership(c, m.personId, m.role), communityId: c, personId: m.personId, role: m.role, buildings: JSON.parse(m.buildings), grantedAt: s.at })
   }
-  for (const a of s.audit) await db.runTransaction((t) => appendAudit(t, a, s.at))
+  for (const a of s.audit) await chainTransaction(db, (t) => appendAudit(t, a, s.at))
 }

@@ -4,12 +4,16 @@
 // adapters: add() with an existing _id is refused (in either of the two error
 // forms the real service uses), get() returns at most 100 documents,
 // doc().get() of a missing document rejects, and transactions are optimistic
-// (snapshot reads, a conflicting commit is retried) with every operation
-// yielding to the event loop so concurrent calls really interleave.
-import type { Collection, Command, Database, DocRef, Operator, Query, Transaction, TxCollection, WxCloud, WxContext } from '../../src/cloud/kit/cloudbase/sdk'
+// (snapshot reads, a conflicting commit is retried, `times` attempts in all)
+// with every operation yielding to the event loop so concurrent calls really
+// interleave. Aggregation runs the few stages the adapters use, the way the
+// documentation describes them.
+import type { Accumulator, Aggregate, Collection, Command, Database, DocRef, Operator, Query, Transaction, TxCollection, WxCloud, WxContext } from '../../src/cloud/kit/cloudbase/sdk'
 
 type Doc = Record<string, unknown> & { _id: string }
 type Op = Operator & { v: unknown }
+type Acc = Accumulator & { expr: string | number }
+export type Stage = { match: Record<string, unknown> } | { group: Record<string, unknown> } | { unwind: string } | { limit: number }
 
 export type DuplicateStyle = 'E11000' | 'DATABASE_DUPLICATE_WRITE'
 
@@ -21,6 +25,10 @@ export interface FakeWxCloud extends WxCloud {
   sent: Array<{ touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }>
   /** Every get(): collection, where, orderBy, skip, limit asked for. */
   queries: Array<{ collection: string; where: Record<string, unknown>; orderBy: Array<[string, 'asc' | 'desc']>; skip: number; limit: number | null }>
+  /** Every aggregate().end(): collection and stages. */
+  aggregations: Array<{ collection: string; stages: Stage[] }>
+  /** Every count(): collection and where. */
+  counts: Array<{ collection: string; where: Record<string, unknown> }>
   unsubscribed: Set<string>
   duplicateStyle: DuplicateStyle
   transactionRetries: number
@@ -47,6 +55,65 @@ function matches(doc: Doc, where: Record<string, unknown>): boolean {
   })
 }
 
+/** The value at a '$a.b' field path. */
+function valueAt(doc: Record<string, unknown>, path: string): unknown {
+  if (!path.startsWith('$')) throw new Error(`fake: field paths start with $: ${path}`)
+  let v: unknown = doc
+  for (const key of path.slice(1).split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined
+  return v
+}
+
+/** A group key: null, a '$field', or an object of them (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/aggregate/Aggregate.group.html). */
+function groupKey(doc: Record<string, unknown>, spec: unknown): unknown {
+  if (spec === null) return null
+  if (typeof spec === 'string') return valueAt(doc, spec)
+  return Object.fromEntries(Object.entries(spec as Record<string, string>).map(([k, p]) => [k, valueAt(doc, p)]))
+}
+
+/**
+ * The stages the adapters use. `sum` ignores values that are not numbers and
+ * counts a constant once per record; `unwind` drops records whose array is
+ * missing, null or empty (its default). Without a limit stage a cloud
+ * function gets the first 20 results only (observed by developers:
+ * https://developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13).
+ */
+function runPipeline(input: Array<Record<string, unknown>>, stages: Stage[]): Array<Record<string, unknown>> {
+  let docs = input
+  let limited = false
+  for (const stage of stages) {
+    if ('match' in stage) docs = docs.filter((d) => matches(d as Doc, stage.match))
+    else if ('unwind' in stage) {
+      const field = stage.unwind.slice(1)
+      if (!stage.unwind.startsWith('$') || field.includes('.')) throw new Error(`fake: unwind of ${stage.unwind}`)
+      docs = docs.flatMap((d) => (Array.isArray(d[field]) ? (d[field] as unknown[]).map((v) => ({ ...d, [field]: v })) : []))
+    } else if ('limit' in stage) {
+      docs = docs.slice(0, stage.limit)
+      limited = true
+    } else {
+      const { _id: keySpec, ...fields } = stage.group
+      const groups = new Map<string, Record<string, unknown>>()
+      for (const d of docs) {
+        const key = groupKey(d, keySpec)
+        const k = JSON.stringify(key)
+        let g = groups.get(k)
+        if (!g) {
+          g = { _id: key }
+          for (const [name, acc] of Object.entries(fields) as Array<[string, Acc]>) g[name] = acc.__acc === 'sum' ? 0 : valueAt(d, acc.expr as string)
+          groups.set(k, g)
+        }
+        for (const [name, acc] of Object.entries(fields) as Array<[string, Acc]>) {
+          if (acc.__acc === 'first') continue
+          if (acc.__acc !== 'sum') throw new Error(`fake: accumulator ${acc.__acc}`)
+          const v = typeof acc.expr === 'number' ? acc.expr : valueAt(d, acc.expr)
+          if (typeof v === 'number') g[name] = (g[name] as number) + v
+        }
+      }
+      docs = [...groups.values()]
+    }
+  }
+  return limited ? docs : docs.slice(0, 20)
+}
+
 export function fakeWxCloud(): FakeWxCloud {
   const collections = new Map<string, Map<string, { doc: Doc; version: number }>>()
   const table = (name: string) => {
@@ -59,6 +126,10 @@ export function fakeWxCloud(): FakeWxCloud {
     eq: (v) => ({ __op: 'eq', v }) as Op,
     gt: (v) => ({ __op: 'gt', v }) as Op,
     in: (v) => ({ __op: 'in', v }) as Op,
+    aggregate: {
+      sum: (expr) => ({ __acc: 'sum', expr }) as Acc,
+      first: (expr) => ({ __acc: 'first', expr }) as Acc,
+    },
   }
 
   const fake = {} as FakeWxCloud
@@ -85,6 +156,26 @@ export function fakeWxCloud(): FakeWxCloud {
         // A cloud function gets at most 100 documents per request, whatever it asks for.
         docs = docs.slice(state.skip, state.skip + Math.min(state.limit ?? 100, 100))
         return { data: clone(docs) as unknown as T[] }
+      },
+      async count() {
+        await tick()
+        fake.counts.push({ collection: name, where: clone(state.where) })
+        return { total: [...table(name).values()].filter((r) => matches(r.doc, state.where)).length }
+      },
+    }
+  }
+
+  function aggregate(name: string, stages: Stage[]): Aggregate {
+    const next = (stage: Stage) => aggregate(name, [...stages, stage])
+    return {
+      match: (cond) => next({ match: cond }),
+      group: (spec) => next({ group: spec }),
+      unwind: (path) => next({ unwind: path }),
+      limit: (n) => next({ limit: n }),
+      async end() {
+        await tick()
+        fake.aggregations.push({ collection: name, stages: clone(stages) })
+        return { list: clone(runPipeline([...table(name).values()].map((r) => r.doc), stages)) }
       },
     }
   }
@@ -125,7 +216,12 @@ export function fakeWxCloud(): FakeWxCloud {
   }
 
   function collection<T>(name: string): Collection<T> {
-    return { ...query<T>(name, { where: {}, orderBy: [], skip: 0, limit: null }), add: ({ data }) => add(name, data as Record<string, unknown>), doc: (id) => docRef<T>(name, id) }
+    return {
+      ...query<T>(name, { where: {}, orderBy: [], skip: 0, limit: null }),
+      add: ({ data }) => add(name, data as Record<string, unknown>),
+      doc: (id) => docRef<T>(name, id),
+      aggregate: () => aggregate(name, []),
+    }
   }
 
   /** One attempt: reads record the versions they saw; writes wait in a buffer until commit. */
@@ -198,8 +294,10 @@ export function fakeWxCloud(): FakeWxCloud {
   const db: Database = {
     command,
     collection,
-    async runTransaction<R>(fn: (t: Transaction) => Promise<R>): Promise<R> {
-      for (let i = 0; i < 1000; i++) {
+    // "times: 事务执行最多次数，默认 3 次 … 只有事务冲突时会重试" (Database.runTransaction,
+    // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/Database.runTransaction.html)
+    async runTransaction<R>(fn: (t: Transaction) => Promise<R>, times = 3): Promise<R> {
+      for (let i = 0; i < times; i++) {
         const r = await attempt(fn)
         if (r.ok) return r.value
         fake.transactionRetries++
@@ -215,6 +313,8 @@ export function fakeWxCloud(): FakeWxCloud {
     storage: new Map<string, Buffer>(),
     sent: [],
     queries: [],
+    aggregations: [],
+    counts: [],
     unsubscribed: new Set<string>(),
     duplicateStyle: 'E11000' as DuplicateStyle,
     transactionRetries: 0,

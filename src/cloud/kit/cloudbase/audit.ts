@@ -11,6 +11,19 @@ import { getOrNull } from './errors'
 import { fetchAfter } from './paging'
 import type { Database, Transaction } from './sdk'
 
+/**
+ * Attempts for a transaction that appends to the chain. Every audited write
+ * in a community moves that community's one head document, so concurrent
+ * ones conflict there and all but one are retried; the SDK's default of 3
+ * attempts would turn a busy minute (a voting deadline) into errors. One
+ * attempt is a few round trips (tens of ms), so about 500 fit in a
+ * function's 10 s timeout (config.json), which is the real bound.
+ */
+export const CHAIN_ATTEMPTS = 500
+
+/** A transaction that appends to the audit chain (see CHAIN_ATTEMPTS). */
+export const chainTransaction = <R>(db: Database, fn: (t: Transaction) => Promise<R>): Promise<R> => db.runTransaction(fn, CHAIN_ATTEMPTS)
+
 export const toEntry = (d: AuditDoc): AuditEntry => ({
   communityId: d.communityId, seq: d.seq, at: d.at, actorId: d.actorId, action: d.action, subject: d.subject, data: JSON.parse(d.data), prevHash: d.prevHash, hash: d.hash,
 })
@@ -33,7 +46,7 @@ export function cloudbaseAudit(db: Database, now: () => number): AuditPort {
   const page = (communityId: string) => (after: number, size: number) =>
     db.collection<AuditDoc>(COLLECTIONS.auditLog).where({ communityId, seq: _.gt(after) }).orderBy('seq', 'asc').limit(size)
   return {
-    append: (draft) => db.runTransaction((t) => appendAudit(t, draft, now())),
+    append: (draft) => chainTransaction(db, (t) => appendAudit(t, draft, now())),
     list: async (communityId, afterSeq, limit) => (await fetchAfter(page(communityId), 'seq', afterSeq, limit)).map(toEntry),
     all: async (communityId) => (await fetchAfter(page(communityId), 'seq', 0)).map(toEntry),
   }

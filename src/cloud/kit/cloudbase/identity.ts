@@ -3,7 +3,7 @@
 // written with set inside the same transaction as its audit entry.
 import type { Role } from '../../../domain/roles'
 import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
-import { appendAudit } from './audit'
+import { appendAudit, chainTransaction } from './audit'
 import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBindingDoc, type PersonDoc, type ResidentLinkDoc, type RollUnitDoc, type RollVersionDoc } from './collections'
 import { getOrNull } from './errors'
 import { fetchAll, MAX_PAGE } from './paging'
@@ -86,7 +86,7 @@ export function cloudbaseIdentity(db: Database): IdentityPort {
 export function cloudbaseRoles(db: Database): RolePort {
   return {
     grant: (g, audit) =>
-      db.runTransaction(async (t) => {
+      chainTransaction(db, async (t) => {
         // The database has no foreign keys: check the person inside the transaction.
         if (!(await getOrNull(t.collection<PersonDoc>(COLLECTIONS.people).doc(g.personId)))) throw new Error(`no person ${g.personId}`)
         await t.collection<MembershipDoc>(COLLECTIONS.memberships).doc(ids.membership(g.communityId, g.personId, g.role))
@@ -94,7 +94,7 @@ export function cloudbaseRoles(db: Database): RolePort {
         return (await appendAudit(t, audit, g.at)).seq
       }),
     revoke: (r, audit) =>
-      db.runTransaction(async (t) => {
+      chainTransaction(db, async (t) => {
         const ref = t.collection<MembershipDoc>(COLLECTIONS.memberships).doc(ids.membership(r.communityId, r.personId, r.role))
         if (!(await getOrNull(ref))) return null
         await ref.remove()

@@ -17,6 +17,32 @@ export interface Command {
   eq(v: unknown): Operator
   gt(v: unknown): Operator
   in(vs: unknown[]): Operator
+  /** `db.command.aggregate`, the accumulators of a group stage (`const $ = db.command.aggregate`). */
+  aggregate: AggregateCommand
+}
+
+/** An accumulator expression of a group stage; opaque to the adapters. */
+export type Accumulator = { readonly __acc: string }
+
+export interface AggregateCommand {
+  /** `$.sum('$field')` adds a field up; `$.sum(1)` counts the records of the group. */
+  sum(expr: string | number): Accumulator
+  first(expr: string): Accumulator
+}
+
+/**
+ * `collection.aggregate()`: stages run on the server, `end()` sends the
+ * pipeline. Without a `limit` stage a cloud function gets only the first 20
+ * results, so every pipeline here ends with one.
+ */
+export interface Aggregate {
+  match(cond: Record<string, unknown>): Aggregate
+  /** `_id` is the group key: null, '$field', or an object of '$field's. */
+  group(spec: { _id: unknown } & Record<string, unknown>): Aggregate
+  /** Splits each record into one per element of the array at '$field'. */
+  unwind(path: string): Aggregate
+  limit(n: number): Aggregate
+  end(): Promise<{ list: Array<Record<string, unknown>> }>
 }
 
 export interface GetResult<T> { data: T[] }
@@ -28,6 +54,7 @@ export interface Query<T> {
   skip(n: number): Query<T>
   limit(n: number): Query<T>
   get(): Promise<GetResult<T>>
+  count(): Promise<{ total: number }>
 }
 
 export interface DocRef<T> {
@@ -40,6 +67,7 @@ export interface DocRef<T> {
 export interface Collection<T> extends Query<T> {
   add(opts: { data: T }): Promise<{ _id: string }>
   doc(id: string): DocRef<T>
+  aggregate(): Aggregate
 }
 
 export interface TxCollection<T> {
@@ -54,8 +82,13 @@ export interface Transaction {
 export interface Database {
   command: Command
   collection<T = Record<string, unknown>>(name: string): Collection<T>
-  /** Snapshot isolation; the platform retries `fn` on a write conflict, so it must have no other side effects. */
-  runTransaction<R>(fn: (t: Transaction) => Promise<R>): Promise<R>
+  /**
+   * Snapshot isolation; the platform retries `fn` on a write conflict, so it
+   * must have no other side effects. `times` is how many attempts in all
+   * (the SDK's default is 3); only conflicts are retried, any other error
+   * rejects at once.
+   */
+  runTransaction<R>(fn: (t: Transaction) => Promise<R>, times?: number): Promise<R>
 }
 
 export interface WxCloud {
