@@ -3,11 +3,13 @@
 // database's duplicate answers are recognised, which queries are built (never
 // more than 100 documents per request), who the caller is, and how notices
 // are sent. The port contracts run over the same fake in tests/contract.
+import { appendAudit, chainTransaction } from '../../src/cloud/kit/cloudbase/audit'
 import { cloudbaseEntry } from '../../src/cloud/kit/cloudbase/entry'
 import { addOrRefuse, addUnique, isDuplicateWrite } from '../../src/cloud/kit/cloudbase/errors'
 import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
 import { COLLECTIONS, ids } from '../../src/cloud/kit/cloudbase/collections'
 import { notificationSettingsFromEnv } from '../../src/cloud/kit/cloudbase/notifications'
+import type { Transaction } from '../../src/cloud/kit/cloudbase/sdk'
 import { withPendingPorts } from '../../src/cloud/kit/hosting'
 import { AppError } from '../../src/domain/errors'
 import { verifyChain } from '../../src/domain/audit-chain'
@@ -94,6 +96,37 @@ describe('WeChat cloud simulated: queries', () => {
       ['memberships', 0, 100], ['memberships', 100, 100],
       ['people', 0, 100], ['people', 0, 100],
     ])
+  })
+})
+
+describe('WeChat cloud simulated: the audit chain under contention', () => {
+  test('an append whose seq another append took after it read the head is run again from the new head, not failed', async () => {
+    const cloud = await seeded()
+    const db = cloud.database()
+    const ports = cloudbasePorts(cloud, { notifications: { templates: {} } }, () => NOW)
+    const note = (subject: string) => ({ communityId: C, actorId: null, action: 'notice.publish', subject, data: {} })
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    let attempts = 0
+    // The first attempt reads the head (seq 12), then waits before adding its entry.
+    const slow = chainTransaction(db, (t) => {
+      attempts++
+      const held: Transaction = attempts > 1 ? t : {
+        collection: <T>(name: string) => {
+          const c = t.collection<T>(name)
+          return name === COLLECTIONS.auditLog ? { ...c, add: async (o: { data: T }) => { await gate; return c.add(o) } } : c
+        },
+      }
+      return appendAudit(held, note('slow'), NOW)
+    })
+    await new Promise((r) => setTimeout(r, 20))
+    expect((await ports.audit.append(note('fast'))).seq).toBe(13)
+    release()
+    expect((await slow).seq).toBe(14)
+    expect(attempts).toBe(2)
+    const chain = await ports.audit.all(C)
+    expect(chain.slice(-2).map((e) => e.subject)).toEqual(['fast', 'slow'])
+    expect(verifyChain(sha256, chain).valid).toBe(true)
   })
 })
 

@@ -2,12 +2,13 @@
 // community's head document, add the entry under the _id `community|seq`, move
 // the head. Two appends that read the same head both write it, so the
 // platform retries one of them (snapshot isolation); and should it not, the
-// entry's chosen _id still refuses a fork at the same seq.
+// entry's chosen _id still refuses a fork at the same seq, and the whole
+// transaction is run again from a fresh read of the head (chainTransaction).
 import { GENESIS_HASH, entryHash, type AuditEntry } from '../../../domain/audit-chain'
 import type { AuditDraft, AuditPort } from '../ports'
 import { sha256 } from '../sha256'
 import { COLLECTIONS, ids, type AuditDoc, type AuditHeadDoc } from './collections'
-import { getOrNull } from './errors'
+import { getOrNull, isDuplicateWrite } from './errors'
 import { fetchAfter } from './paging'
 import type { Database, Transaction } from './sdk'
 
@@ -21,8 +22,24 @@ import type { Database, Transaction } from './sdk'
  */
 export const CHAIN_ATTEMPTS = 500
 
-/** A transaction that appends to the audit chain (see CHAIN_ATTEMPTS). */
-export const chainTransaction = <R>(db: Database, fn: (t: Transaction) => Promise<R>): Promise<R> => db.runTransaction(fn, CHAIN_ATTEMPTS)
+/** Another append took this seq after the transaction read the head: its entry's _id refused ours. */
+class ChainMoved extends Error {}
+
+/**
+ * A transaction that appends to the audit chain (see CHAIN_ATTEMPTS). The
+ * platform retries write conflicts itself; an entry refused because another
+ * transaction committed that seq first is an error to the platform (errors
+ * are not retried), so that case is run again here, from a fresh head.
+ */
+export async function chainTransaction<R>(db: Database, fn: (t: Transaction) => Promise<R>): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.runTransaction(fn, CHAIN_ATTEMPTS)
+    } catch (e) {
+      if (!(e instanceof ChainMoved) || attempt >= CHAIN_ATTEMPTS) throw e
+    }
+  }
+}
 
 export const toEntry = (d: AuditDoc): AuditEntry => ({
   communityId: d.communityId, seq: d.seq, at: d.at, actorId: d.actorId, action: d.action, subject: d.subject, data: JSON.parse(d.data), prevHash: d.prevHash, hash: d.hash,
@@ -36,7 +53,12 @@ export async function appendAudit(t: Transaction, draft: AuditDraft, at: number)
   const prevHash = head?.hash ?? GENESIS_HASH
   const content = { communityId: draft.communityId, seq: (head?.seq ?? 0) + 1, at, actorId: draft.actorId, action: draft.action, subject: draft.subject, data }
   const hash = entryHash(sha256, prevHash, content)
-  await t.collection<AuditDoc>(COLLECTIONS.auditLog).add({ data: { _id: ids.audit(content.communityId, content.seq), ...content, data: JSON.stringify(data), prevHash, hash } })
+  try {
+    await t.collection<AuditDoc>(COLLECTIONS.auditLog).add({ data: { _id: ids.audit(content.communityId, content.seq), ...content, data: JSON.stringify(data), prevHash, hash } })
+  } catch (e) {
+    if (isDuplicateWrite(e)) throw new ChainMoved(`audit seq ${content.seq} of ${content.communityId} was taken meanwhile`)
+    throw e
+  }
   await heads.doc(draft.communityId).set({ data: { seq: content.seq, hash } })
   return { ...content, prevHash, hash }
 }
