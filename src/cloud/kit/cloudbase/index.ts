@@ -9,6 +9,7 @@ import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
 import { cloudbaseRoll } from './roll'
 import type { WxCloud } from './sdk'
+import { cloudbaseVoting } from './voting'
 
 export interface CloudbaseSettings {
   notifications: NotificationSettings
@@ -16,7 +17,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts = {
+  const ports: FoundationPorts & Pick<Ports, 'voting'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -24,6 +25,7 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     audit: cloudbaseAudit(db, now),
     files: cloudbaseFiles(cloud),
     notifications: cloudbaseNotifications(cloud, settings.notifications),
+    voting: cloudbaseVoting(db),
   }
   return withPendingPorts(ports, '微信云开发')
 }
