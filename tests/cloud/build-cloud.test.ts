@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { demoFoundation } from '../../src/seed/demo-foundation'
 import { writeFoundationCloudbase } from '../../src/seed/seed-cloudbase'
+import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
 import { fakeWxCloud } from '../support/fake-wx-cloud'
 
 const ROOT = resolve(__dirname, '../..')
 const out = mkdtempSync(join(tmpdir(), 'gj-cloudfunctions-'))
-const FUNCTIONS = ['me', 'role-grant', 'file-upload']
+const FUNCTIONS = ['me', 'role-grant', 'file-upload', 'ballot-cast']
 jest.setTimeout(30_000)
 
 beforeAll(() => {
@@ -45,4 +46,28 @@ test('WeChat cloud simulated: the bundled role-grant answers as the caller getWX
   expect(await bundle!.main(grant, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   cloud.as('dev:p-li-jianguo')
   expect(await bundle!.main({ ...grant, userInfo: { openId: 'dev:p-chen-jing' } }, {})).toMatchObject({ ok: true, data: { role: 'captain', buildings: ['4栋'], auditSeq: 13 } })
+})
+
+test('WeChat cloud simulated: the bundled ballot-cast stores one ballot per owner and motion in the cloud database, and refuses the second', async () => {
+  // Opening voting notifies owners; without a subscription template that is a logged warning only.
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+  const cloud = fakeWxCloud()
+  await writeFoundationCloudbase(cloud.database(), demoFoundation(Date.UTC(2026, 10, 28)))
+  // An assembly open now (the bundle reads the real clock), set up through the same adapter.
+  const now = Date.now()
+  const voting = cloudbasePorts(cloud, { notifications: { templates: {} } }, () => now).voting
+  const audit = { communityId: 'c-changcheng2', actorId: 'p-li-jianguo', action: 'assembly.call', subject: 'assembly:asm-bundle', data: {} }
+  await voting.callAssembly({
+    id: 'asm-bundle', communityId: 'c-changcheng2', title: '大会', notice: '公告', attachments: [], noticeAt: now - 20 * 86_400_000, opensAt: now - 3_600_000, closesAt: now + 86_400_000,
+    shortNoticeReason: null, createdBy: 'p-li-jianguo', motions: [{ id: 'asm-bundle-m1', matter: 4, title: '续聘物业', body: '', seats: null, candidates: [] }],
+  }, audit)
+  jest.doMock('wx-server-sdk', () => cloud, { virtual: true })
+  let bundle: { main: (event: unknown, context: unknown) => Promise<unknown> } | undefined
+  jest.isolateModules(() => { bundle = require(join(out, 'ballot-cast', 'index.js')) })
+  cloud.as('dev:p-zhang-wei')
+  const ballot = { communityId: 'c-changcheng2', assemblyId: 'asm-bundle', votes: [{ motionId: 'asm-bundle-m1', choice: 'agree' }] }
+  expect(await bundle!.main(ballot, {})).toMatchObject({ ok: true, data: { channel: 'online', ownerKey: 'O0006', motionIds: ['asm-bundle-m1'] } })
+  expect(await bundle!.main({ ...ballot, votes: [{ motionId: 'asm-bundle-m1', choice: 'oppose' }] }, {})).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { channel: 'online' } })
+  expect([...cloud.collections.get('ballots')!.keys()]).toEqual(['c-changcheng2|asm-bundle|O0006|asm-bundle-m1'])
+  warn.mockRestore()
 })
