@@ -54,8 +54,8 @@ function badBallot(voterKey: string, message: string): AppError {
   return new AppError('VOTE.BAD_BALLOT', `业主 ${voterKey} 的选票无效：${message}`, { voterKey })
 }
 
-export function tallyElection(input: ElectionInput): ElectionResult {
-  const { seats, candidates, total, ballots } = input
+/** Seats and candidates checked; each candidate's position in ballot order. */
+function positions(seats: number, candidates: readonly string[]): Map<string, number> {
   if (!Number.isSafeInteger(seats) || seats < 1) throw new AppError('VOTE.BAD_SEATS', `应选名额 ${String(seats)} 无效：必须是正整数`, { seats })
   const position = new Map<string, number>()
   candidates.forEach((c, i) => {
@@ -63,6 +63,21 @@ export function tallyElection(input: ElectionInput): ElectionResult {
     position.set(c, i)
   })
   if (candidates.length === 0) throw new AppError('VOTE.NO_CANDIDATES', '选举没有候选人')
+  return position
+}
+
+/** An election's ballots summed: what a database's GROUP BY (or aggregation) gives. */
+export interface ElectionSums {
+  /** Every ballot cast on the election, whatever it marked. */
+  participating: Count
+  /** Per candidate id: the owners who approved, and who opposed. A candidate missing has none. */
+  approve: ReadonlyMap<string, Count>
+  oppose: ReadonlyMap<string, Count>
+}
+
+export function tallyElection(input: ElectionInput): ElectionResult {
+  const { seats, candidates, total, ballots } = input
+  const position = positions(seats, candidates)
 
   const agreeArea = new Array<number>(candidates.length).fill(0)
   const agreeHeads = new Array<number>(candidates.length).fill(0)
@@ -100,9 +115,26 @@ export function tallyElection(input: ElectionInput): ElectionResult {
     P.heads++
   }
 
-  const results: CandidateResult[] = candidates.map((candidate, i) => {
-    const agree = { area: agreeArea[i], heads: agreeHeads[i] }
-    const oppose = { area: opposeArea[i], heads: opposeHeads[i] }
+  const sums = (area: number[], heads: number[]) => new Map(candidates.map((c, i) => [c, { area: area[i], heads: heads[i] }]))
+  return electionFromSums({ seats, candidates, total }, { participating: P, approve: sums(agreeArea, agreeHeads), oppose: sums(opposeArea, opposeHeads) })
+}
+
+/**
+ * An election's result from its sums alone; every election tally ends here.
+ * Each candidate is an ordinary motion in which approving is agreeing and a
+ * cast ballot that marks neither way abstains on them.
+ */
+export function electionFromSums(input: Omit<ElectionInput, 'ballots'>, sums: ElectionSums): ElectionResult {
+  const { seats, candidates, total } = input
+  const position = positions(seats, candidates)
+  for (const c of [...sums.approve.keys(), ...sums.oppose.keys()]) {
+    if (!position.has(c)) throw new AppError('VOTE.UNKNOWN_CANDIDATE', `计票数据中有不在候选人名单中的 ${c}`, { candidate: c })
+  }
+  const P = sums.participating
+  const none: Count = { area: 0, heads: 0 }
+  const results: CandidateResult[] = candidates.map((candidate) => {
+    const agree = { ...(sums.approve.get(candidate) ?? none) }
+    const oppose = { ...(sums.oppose.get(candidate) ?? none) }
     const abstain = { area: P.area - agree.area - oppose.area, heads: P.heads - agree.heads - oppose.heads }
     return { candidate, tally: decide(ELECTION_MATTER, total, agree, oppose, abstain), rank: null }
   })
@@ -127,7 +159,7 @@ export function tallyElection(input: ElectionInput): ElectionResult {
 
   return {
     seats,
-    participating: P,
+    participating: { ...P },
     quorumMet: results[0].tally.quorumMet,
     candidates: results,
     ranking: passed.map((r) => r.candidate),

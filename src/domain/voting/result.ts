@@ -1,8 +1,9 @@
 // Counting a closed assembly: the stored ballots, merged across channels by
 // the store's one-per-owner key, through the same tally every recount uses.
-import { tallyElection, type ElectionResult } from './election'
+import { AppError } from '../errors'
+import { electionFromSums, tallyElection, type ElectionResult } from './election'
 import type { MotionSpec } from './assembly'
-import { buildElectorate, tallyMotion, type Choice, type Count, type MotionResult, type TallyOptions } from './tally'
+import { buildElectorate, isChoice, tallyMotion, tallySums, type Choice, type Count, type MotionResult, type TallyOptions } from './tally'
 
 export interface CountedBallot {
   motionId: string
@@ -64,4 +65,52 @@ export function countAssembly(
     }
   })
   return { total: e.total, nonVoters: options.nonVoters ?? 'not-counted', motions: outcomes }
+}
+
+/**
+ * An assembly's stored ballots summed by the database that holds them (SQL
+ * GROUP BY, CloudBase aggregation), so counting never reads every ballot.
+ * The store's one-per-owner-per-motion key has already merged the channels.
+ */
+export interface BallotSums {
+  /** T: the electorate fixed when voting opened. */
+  total: Count
+  /** Per motion and choice; choice null for an election ballot, whose marks are in byCandidate. */
+  byChoice: ReadonlyArray<{ motionId: string; choice: Choice | null } & Count>
+  /** Per election motion, candidate and mark. */
+  byCandidate: ReadonlyArray<{ motionId: string; candidate: string; mark: 'approve' | 'oppose' } & Count>
+}
+
+/** The count countAssembly gives, from the database's sums (the same tallySums and electionFromSums). */
+export function countFromSums(motions: readonly MotionSpec[], sums: BallotSums, options: TallyOptions = {}): AssemblyCount {
+  const zero = (): Count => ({ area: 0, heads: 0 })
+  const add = (to: Count, r: Count) => {
+    to.area += r.area
+    to.heads += r.heads
+  }
+  const outcomes = motions.map((m): MotionOutcome => {
+    const rows = sums.byChoice.filter((r) => r.motionId === m.id)
+    if (m.election) {
+      // Every ballot on the election takes part, whatever it marked.
+      const participating = zero()
+      for (const r of rows) add(participating, r)
+      const marks = { approve: new Map<string, Count>(), oppose: new Map<string, Count>() }
+      for (const r of sums.byCandidate) {
+        if (r.motionId !== m.id) continue
+        const c = marks[r.mark].get(r.candidate) ?? zero()
+        add(c, r)
+        marks[r.mark].set(r.candidate, c)
+      }
+      const election = electionFromSums({ seats: m.election.seats, candidates: m.election.candidates, total: sums.total }, { participating, ...marks })
+      return { motionId: m.id, kind: 'election', matter: m.matter, election }
+    }
+    const by = { agree: zero(), oppose: zero(), abstain: zero() }
+    for (const r of rows) {
+      if (r.choice !== null && !isChoice(r.choice)) throw new AppError('VOTE.BAD_TALLY_INPUT', `计票数据无效：议案 ${m.id} 的选择 ${String(r.choice)}`, { motionId: m.id })
+      // As countAssembly: a ballot without a choice on an ordinary motion abstains.
+      add(by[r.choice ?? 'abstain'], r)
+    }
+    return { motionId: m.id, kind: 'motion', matter: m.matter, result: tallySums(m.matter, sums.total, by, options) }
+  })
+  return { total: { ...sums.total }, nonVoters: options.nonVoters ?? 'not-counted', motions: outcomes }
 }

@@ -153,14 +153,15 @@ export function tallyMotion(input: MotionInput, options: TallyOptions = {}): Mot
     sums[c] += b.area
     heads[c]++
   }
-  const asCast = decide(
-    input.matter,
-    input.total,
-    { area: sums[1], heads: heads[1] },
-    { area: sums[2], heads: heads[2] },
-    { area: sums[3], heads: heads[3] },
-  )
-  return publish(asCast, options)
+  return tallySums(input.matter, input.total, { agree: { area: sums[1], heads: heads[1] }, oppose: { area: sums[2], heads: heads[2] }, abstain: { area: sums[3], heads: heads[3] } }, options)
+}
+
+/** One motion's ballots summed by choice: what a database's GROUP BY (or aggregation) gives. */
+export type ChoiceSums = Readonly<Record<Choice, Count>>
+
+/** A motion's result from the sums of its ballots by choice; every tally of a motion ends here. */
+export function tallySums(matter: number, total: Count, sums: ChoiceSums, options: TallyOptions = {}): MotionResult {
+  return publish(decide(matter, total, sums.agree, sums.oppose, sums.abstain), options)
 }
 
 // ---------------------------------------------------------------------------
@@ -262,7 +263,7 @@ export function tallyBallots(electorate: Electorate, matters: readonly number[],
   const results: MotionResult[] = []
   for (let m = 0; m < M; m++) {
     const at = (c: number): Count => ({ area: sumArea[(m << 2) | c], heads: sumHeads[(m << 2) | c] })
-    results.push(publish(decide(matters[m], electorate.total, at(1), at(2), at(3)), options))
+    results.push(tallySums(matters[m], electorate.total, { agree: at(1), oppose: at(2), abstain: at(3) }, options))
   }
   return results
 }
