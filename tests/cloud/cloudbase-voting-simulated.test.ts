@@ -326,6 +326,42 @@ describe('WeChat cloud simulated: the queries the adapter builds', () => {
     ])
   })
 
+  test('closing counts from the database\'s sums: per motion and choice, per candidate of the election; no ballot is read', async () => {
+    const p = await cloudbasePlatform()
+    const called = data(await p.call('assembly-call', {
+      communityId: C, title: '大会', notice: '公告', opensAt: OPENS, closesAt: CLOSES,
+      motions: [{ title: '续聘物业', matter: 4 }, { title: '增补委员', matter: 3, seats: 1, candidates: [{ name: '甲' }, { name: '乙' }] }],
+    }, 'p-li-jianguo'))
+    const ref = { communityId: C, assemblyId: called.assemblyId as string }
+    const [m1, m2] = called.motionIds as string[]
+    p.setNow(OPENS + 60_000)
+    data(await p.call('ballot-cast', { ...ref, votes: [{ motionId: m1, choice: 'agree' }, { motionId: m2, approve: ['c1'], oppose: ['c2'] }] }, 'p-zhang-wei'))
+    data(await p.call('ballot-cast', { ...ref, votes: [{ motionId: m1, choice: 'oppose' }, { motionId: m2, approve: ['c1'] }] }, 'p-chen-jing'))
+    data(await p.call('ballot-cast', { ...ref, votes: [{ motionId: m1, choice: 'agree' }] }, 'p-huang-meiling'))
+    p.setNow(CLOSES)
+    p.cloud.queries.length = 0
+    p.cloud.aggregations.length = 0
+    const { count } = data(await p.call('assembly-close', ref, 'p-li-jianguo'))
+
+    // By hand, from the roll: 张伟 (two units) and 黄美玲 agree on m1, 陈静 opposes; on m2 甲 has 张伟 and 陈静, 乙 is opposed by 张伟.
+    const area = (ownerKey: string) => demoRoll().filter((u) => u.ownerKey === ownerKey).reduce((s, u) => s + u.area, 0)
+    const [zhang, chen, huang] = [area('O0006'), area('O0250'), area('O0090')]
+    expect(count.motions[0].result.asCast).toMatchObject({ participating: { area: zhang + chen + huang, heads: 3 }, agree: { area: zhang + huang, heads: 2 }, oppose: { area: chen, heads: 1 } })
+    expect(count.motions[1].election.candidates.map((c: any) => [c.candidate, c.tally.agree, c.tally.oppose, c.tally.abstain])).toEqual([
+      ['c1', { area: zhang + chen, heads: 2 }, { area: 0, heads: 0 }, { area: 0, heads: 0 }],
+      ['c2', { area: 0, heads: 0 }, { area: zhang, heads: 1 }, { area: chen, heads: 1 }],
+    ])
+
+    expect(p.cloud.queries.filter((q) => q.collection === COLLECTIONS.ballots)).toEqual([])
+    const $ = p.cloud.database().command.aggregate
+    const sum = { area: $.sum('$area'), heads: $.sum(1) }
+    expect(p.cloud.aggregations.filter((x) => x.collection === COLLECTIONS.ballots)).toEqual([
+      { collection: COLLECTIONS.ballots, stages: [{ match: { assemblyId: ref.assemblyId } }, { group: { _id: { motionId: '$motionId', choice: '$choice' }, ...sum } }, { limit: 1000 }] },
+      { collection: COLLECTIONS.ballots, stages: [{ match: { assemblyId: ref.assemblyId, motionId: m2 } }, { unwind: '$approve' }, { group: { _id: '$approve', ...sum } }, { limit: 100 }] },
+      { collection: COLLECTIONS.ballots, stages: [{ match: { assemblyId: ref.assemblyId, motionId: m2 } }, { unwind: '$oppose' }, { group: { _id: '$oppose', ...sum } }, { limit: 100 }] },
+    ])
+  })
+
   test('the ballot list past 100 documents: counted, then read 100 at a time, in casting order', async () => {
     const a = await openedAssembly()
     const owners = [...new Set(a.units.filter((u) => !u.developerUnsold).map((u) => u.ownerKey))].slice(0, 130)

@@ -1,10 +1,10 @@
 // After the end time (server clock) the committee counts: the domain tally of
-// the stored ballots is published as the preliminary result and the
-// objection window (询异) starts. Audited; publishing twice is refused by the
-// results table's key.
+// the stored ballots' sums, computed by the database, is published as the
+// preliminary result and the objection window (询异) starts. Audited;
+// publishing twice is refused by the results table's key.
 import { AppError } from '../../domain/errors'
 import { objectionDeadline, votingSettings } from '../../domain/voting/assembly'
-import { countAssembly } from '../../domain/voting/result'
+import { countFromSums } from '../../domain/voting/result'
 import { assemblyRef, type PublishedResultView } from '../../contracts/voting'
 import { loadAssembly, openIfDue, specsOf } from '../kit/assembly'
 import { defineFunction, requireCaller } from '../kit/handler'
@@ -19,7 +19,7 @@ export const main = defineFunction({
     if (now < a.closesAt) throw new AppError('VOTE.STILL_OPEN', '投票尚未截止，不能计票；截止前任何人都看不到各选项的票数')
     if (a.stage !== null) throw new AppError('VOTE.ALREADY_COUNTED', '本次大会已经计票并公布了结果')
     const settings = votingSettings(await ports.voting.communitySettings(input.communityId))
-    const count = countAssembly(specsOf(a), await ports.voting.electorate(a.id), await ports.voting.ballots(a.id), { nonVoters: settings.nonVoters })
+    const count = countFromSums(specsOf(a), await ports.voting.ballotSums(a.id), { nonVoters: settings.nonVoters })
     const objectionUntil = objectionDeadline(now, settings)
     const r = await ports.voting.publishResult(a.id, { stage: 'preliminary', result: count, publishedAt: now, objectionUntil, publishedBy: me.person.id }, {
       communityId: a.communityId, actorId: me.person.id, action: 'result.preliminary', subject: `assembly:${a.id}`, data: { rollVersion: a.rollVersion, objectionUntil, count },

@@ -1,6 +1,7 @@
 // What owners' assemblies need from storage, named after the use cases. Every
 // write takes its audit draft and the adapter appends it in the same
 // transaction; ballot uniqueness is the store's own key, never a prior read.
+import type { BallotSums } from '../../domain/voting/result'
 import type { Choice } from '../../domain/voting/tally'
 import type { AuditDraft } from './ports'
 
@@ -141,6 +142,12 @@ export interface VotingPort {
   electorate(assemblyId: string): Promise<Array<{ voterKey: string; area: number }>>
   electorateUnits(assemblyId: string): Promise<Array<{ voterKey: string; building: string; unitNo: string; area: number }>>
   ballots(assemblyId: string): Promise<StoredBallot[]>
+  /**
+   * The stored ballots summed per motion and choice, and per election
+   * candidate, by the database (GROUP BY, aggregation), each weighed by its
+   * owner's area on the electorate: counting never reads every ballot.
+   */
+  ballotSums(assemblyId: string): Promise<BallotSums>
   grantProxy(p: ProxyRecord, cap: number, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false; reason: 'cap' | 'exists' | 'voted' }>
   revokeProxy(assemblyId: string, voterKey: string, by: string, at: number, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false; reason: 'none' | 'voted' }>
   /** The newest proxy (standing or revoked) from this voter to this person. */

@@ -24,9 +24,11 @@
 //
 // The electorate is the fixed roll version's units (immutable, see
 // RollUnitDoc); opening only records the version and its totals. Sums
-// (participation) are computed by the database's aggregation; lists are read
-// in pages of 100.
+// (participation, the count's sums per motion and choice) are computed by the
+// database's aggregation; lists are read in pages of 100.
 import { DEVELOPER_HEAD, voterKeyOf } from '../../../domain/roll'
+import type { BallotSums } from '../../../domain/voting/result'
+import type { Choice } from '../../../domain/voting/tally'
 import type { AuditDraft } from '../ports'
 import type { AssemblyRecord, BallotMarks, CastOutcome, Participation, ProxyRecord, StoredBallot, Voter, VotingPort } from '../voting-port'
 import { appendAudit, chainTransaction } from './audit'
@@ -279,6 +281,27 @@ export function cloudbaseVoting(db: Database): VotingPort {
       return docs
         .map((d): StoredBallot => ({ motionId: d.motionId, voterKey: d.voterKey, marks: marksOf(d), area: d.area, channel: d.channel, castAt: d.castAt, trackingCode: d.trackingCode }))
         .sort((x, y) => x.castAt - y.castAt || byText(x.trackingCode, y.trackingCode) || byText(x.motionId, y.motionId))
+    },
+
+    async ballotSums(assemblyId) {
+      const a = await getOrNull(col<AssemblyDoc>(COLLECTIONS.assemblies).doc(assemblyId))
+      const total = a?.electorate ? { area: a.electorate.area, heads: a.electorate.heads } : { area: 0, heads: 0 }
+      const ballots = (more: Record<string, unknown> = {}) => col<BallotDoc>(COLLECTIONS.ballots).aggregate().match({ assemblyId, ...more })
+      // Sums by the database. Per motion and choice: at most 30 motions × 4 groups.
+      const choices = await ballots().group({ _id: { motionId: '$motionId', choice: '$choice' }, area: $.sum('$area'), heads: $.sum(1) }).limit(1000).end()
+      const byChoice = choices.list.map((r) => {
+        const key = r._id as { motionId: string; choice: Choice | null }
+        return { motionId: key.motionId, choice: key.choice ?? null, area: r.area as number, heads: r.heads as number }
+      })
+      // Per candidate, one election and one mark at a time (at most 50 candidates each).
+      const byCandidate: BallotSums['byCandidate'][number][] = []
+      for (const m of (a?.motions ?? []).filter((x) => x.seats !== null)) {
+        for (const mark of ['approve', 'oppose'] as const) {
+          const { list } = await ballots({ motionId: m.id }).unwind(`$${mark}`).group({ _id: `$${mark}`, area: $.sum('$area'), heads: $.sum(1) }).limit(100).end()
+          for (const r of list) byCandidate.push({ motionId: m.id, candidate: r._id as string, mark, area: r.area as number, heads: r.heads as number })
+        }
+      }
+      return { total, byChoice, byCandidate }
     },
 
     grantProxy: (p, cap, audit) =>

@@ -11,6 +11,7 @@ import { appendAudit } from './audit'
 import type { Db } from './db'
 import { statement } from './statements'
 import type { AuditDraft } from '../ports'
+import type { BallotSums } from '../../../domain/voting/result'
 
 interface AssemblyRow {
   id: string; community_id: string; title: string; notice: string; attachments: string; notice_at: number; opens_at: number; closes_at: number
@@ -298,6 +299,19 @@ export function sqliteVoting(db: Db): VotingPort {
     async ballots(assemblyId) {
       const rows = statement(db, 'SELECT motion_id, voter_key, choice, marks, area, channel, cast_at, tracking_code FROM ballots WHERE assembly_id = ? ORDER BY cast_at, tracking_code, motion_id').all(assemblyId) as BallotRowDb[]
       return rows.map((r) => ({ motionId: r.motion_id, voterKey: r.voter_key, marks: marksOf(r), area: r.area, channel: r.channel, castAt: r.cast_at, trackingCode: r.tracking_code }))
+    },
+
+    async ballotSums(assemblyId) {
+      const total = statement(db, 'SELECT COALESCE(SUM(area), 0) AS area, COUNT(*) AS heads FROM electorate WHERE assembly_id = ?').get(assemblyId) as { area: number; heads: number }
+      // Weighed by the electorate's area, as countAssembly weighs a ballot.
+      const from = 'FROM ballots b JOIN electorate e ON e.assembly_id = b.assembly_id AND e.voter_key = b.voter_key'
+      const byChoice = statement(db, `SELECT b.motion_id AS motionId, b.choice AS choice, SUM(e.area) AS area, COUNT(*) AS heads ${from} WHERE b.assembly_id = ? GROUP BY b.motion_id, b.choice`)
+        .all(assemblyId) as BallotSums['byChoice']
+      const marked = (mark: 'approve' | 'oppose') =>
+        `SELECT b.motion_id AS motionId, j.value AS candidate, '${mark}' AS mark, SUM(e.area) AS area, COUNT(*) AS heads ${from}, json_each(b.marks, '$.${mark}') j
+          WHERE b.assembly_id = @a AND b.marks IS NOT NULL GROUP BY b.motion_id, j.value`
+      const byCandidate = statement(db, `${marked('approve')} UNION ALL ${marked('oppose')}`).all({ a: assemblyId }) as BallotSums['byCandidate']
+      return { total, byChoice, byCandidate }
     },
 
     async grantProxy(p, cap, audit) {
