@@ -71,10 +71,13 @@ function groupKey(doc: Record<string, unknown>, spec: unknown): unknown {
 }
 
 /**
- * The stages the adapters use. `sum` ignores values that are not numbers and
- * counts a constant once per record; `unwind` drops records whose array is
- * missing, null or empty (its default). Without a limit stage a cloud
- * function gets the first 20 results only (observed by developers:
+ * The stages the adapters use, as documented: `sum` ignores values that are
+ * not numbers and adds a constant once per record (db.command.aggregate.sum,
+ * https://docs.cloudbase.net/api-reference/server/node/database/aggregate/operators/sum);
+ * `unwind` drops records whose array is missing, null or empty, its default
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/aggregate/Aggregate.unwind.html).
+ * Without a limit stage a cloud function gets the first 20 results only
+ * (observed by developers:
  * https://developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13).
  */
 function runPipeline(input: Array<Record<string, unknown>>, stages: Stage[]): Array<Record<string, unknown>> {
@@ -157,6 +160,8 @@ export function fakeWxCloud(): FakeWxCloud {
         docs = docs.slice(state.skip, state.skip + Math.min(state.limit ?? 100, 100))
         return { data: clone(docs) as unknown as T[] }
       },
+      // Counts every match, not limited to 100 (Collection.count returns { total }:
+      // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/database/collection/Collection.count.html).
       async count() {
         await tick()
         fake.counts.push({ collection: name, where: clone(state.where) })
