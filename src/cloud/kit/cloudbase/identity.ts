@@ -6,7 +6,7 @@ import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../po
 import { appendAudit, chainTransaction } from './audit'
 import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBindingDoc, type PersonDoc, type ResidentLinkDoc, type RollUnitDoc, type RollVersionDoc } from './collections'
 import { getOrNull } from './errors'
-import { fetchAll, MAX_PAGE } from './paging'
+import { chunks, fetchAll, MAX_PAGE } from './paging'
 import type { Database } from './sdk'
 
 const toPerson = (d: PersonDoc): Person => ({ id: d._id, openid: d.openid, name: d.name, phone: d.phone })
@@ -22,9 +22,7 @@ export function cloudbaseIdentity(db: Database): IdentityPort {
   }
   async function docsByIds<T>(name: string, wanted: string[]): Promise<T[]> {
     const out: T[] = []
-    for (let i = 0; i < wanted.length; i += MAX_PAGE) {
-      out.push(...(await col<T>(name).where({ _id: _.in(wanted.slice(i, i + MAX_PAGE)) }).limit(MAX_PAGE).get()).data)
-    }
+    for (const part of chunks(wanted)) out.push(...(await col<T>(name).where({ _id: _.in(part) }).limit(MAX_PAGE).get()).data)
     return out
   }
 

@@ -3,6 +3,9 @@ import type { Query } from './sdk'
 
 export const MAX_PAGE = 100
 
+/** A list cut into runs of 100: what one `_.in([...])` condition is given at a time. */
+export const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / MAX_PAGE) }, (_, i) => xs.slice(i * MAX_PAGE, (i + 1) * MAX_PAGE))
+
 /** Every document a query matches, 100 at a time with skip (for small sets: memberships, people). */
 export async function fetchAll<T>(query: () => Query<T>, pageSize = MAX_PAGE): Promise<T[]> {
   const all: T[] = []

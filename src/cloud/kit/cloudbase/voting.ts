@@ -38,12 +38,11 @@ import {
   type OwnerBindingDoc, type ProxyDoc, type ProxyHolderDoc, type ResultDoc, type RollUnitDoc, type RollVersionDoc,
 } from './collections'
 import { getOrNull, isDuplicateWrite } from './errors'
-import { fetchAll, fetchKnown, MAX_PAGE } from './paging'
+import { chunks, fetchAll, fetchKnown, MAX_PAGE } from './paging'
 import type { Database, DocRef } from './sdk'
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const byBuilding = (a: string, b: string): number => a.localeCompare(b, 'zh-Hans-CN', { numeric: true })
-const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / MAX_PAGE) }, (_, i) => xs.slice(i * MAX_PAGE, (i + 1) * MAX_PAGE))
 
 /** What never changes once voting opened: where the electorate is and its totals. */
 interface Fixed { communityId: string; rollVersion: number; electorate: ElectorateSummary }
