@@ -1,14 +1,14 @@
 // The committee's roll import end to end on SQLite: upload, preview, commit,
 // versions; every refusal writes nothing.
 import { createHarness, expectOk, type Harness } from '../support/harness'
-import { C, HEADER, PNG, SMALL_ROLL, csvOf, gbk, uploadAs, utf8, utf8Bom, xlsxOf } from '../support/roll'
+import { C, HEADER, PNG, SMALL, csvOf, gbk, uploadAs, utf8, utf8Bom, xlsxOf } from '../support/roll'
 
 let h: Harness
 beforeEach(() => { h = createHarness() })
 afterEach(() => h.close())
 
 test('counting by the legal rule, checked by hand through preview and commit', async () => {
-  const fileId = await uploadAs(h, 'p-li-jianguo', '名册.csv', utf8(csvOf(SMALL_ROLL)))
+  const fileId = await uploadAs(h, 'p-li-jianguo', '名册.csv', utf8(csvOf(SMALL)))
   const preview = expectOk(await h.call('roll-preview', { communityId: C, fileId }, 'p-li-jianguo'))
   // Area: 89.36 + 102.18 + 95.50 + 120.00 + 80.01 + 76.05 + 88.00 = 651.10 m².
   // Heads: A1 (three units) + A2 (co-owners, one unit) + A3 + the developer's two units as one = 4.
@@ -101,17 +101,17 @@ test('problems are capped at 200 in the answer while the counts stay exact', asy
 })
 
 test('GBK (Excel\'s plain CSV) and UTF-8 with BOM go through upload, preview and commit; the same roll again is a no-op', async () => {
-  const text = csvOf(SMALL_ROLL)
+  const text = csvOf(SMALL)
   const gbkId = await uploadAs(h, 'p-li-jianguo', '名册-gbk.csv', gbk(text))
   const p = expectOk(await h.call('roll-preview', { communityId: C, fileId: gbkId }, 'p-li-jianguo'))
   expect(p).toMatchObject({ encoding: 'gbk', committable: true, summary: { units: 7, heads: 4, area: 65110 } })
   expect(expectOk(await h.call('roll-commit', { communityId: C, fileId: gbkId }, 'p-li-jianguo'))).toMatchObject({ created: true, version: 2 })
 
   // The same roll saved as UTF-8 with BOM, rows re-ordered, and as XLSX: recognised as version 2.
-  const bomId = await uploadAs(h, 'p-huang-meiling', '名册-bom.csv', utf8Bom(csvOf([HEADER, ...SMALL_ROLL.slice(1).reverse()])))
+  const bomId = await uploadAs(h, 'p-huang-meiling', '名册-bom.csv', utf8Bom(csvOf([HEADER, ...SMALL.slice(1).reverse()])))
   const pb = expectOk(await h.call('roll-preview', { communityId: C, fileId: bomId }, 'p-huang-meiling'))
   expect(pb).toMatchObject({ encoding: 'utf8', committable: true, sameAsVersion: 2, summary: p.summary })
-  const xlsxId = await uploadAs(h, 'p-huang-meiling', '名册.xlsx', await xlsxOf(SMALL_ROLL))
+  const xlsxId = await uploadAs(h, 'p-huang-meiling', '名册.xlsx', await xlsxOf(SMALL))
   const before = h.snapshot()
   for (const fileId of [bomId, xlsxId]) {
     const again = expectOk(await h.call('roll-commit', { communityId: C, fileId }, 'p-huang-meiling'))
@@ -129,7 +129,7 @@ test('a file of another community, a photo, or an unknown id is not a roll; noth
   // 李建国 also sits on another community's committee and uploaded a roll there.
   h.ports.db.prepare("INSERT INTO communities (id, name, settings, created_at) VALUES ('c-other', '别的小区', '{}', 0)").run()
   h.ports.db.prepare("INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES ('c-other', 'p-li-jianguo', 'committee', '[]', 0)").run()
-  const elsewhere = expectOk(await h.call('file-upload', { communityId: 'c-other', purpose: 'spreadsheet', name: 'o.csv', bytes: utf8(csvOf(SMALL_ROLL)) }, 'p-li-jianguo')).fileId
+  const elsewhere = expectOk(await h.call('file-upload', { communityId: 'c-other', purpose: 'spreadsheet', name: 'o.csv', bytes: utf8(csvOf(SMALL)) }, 'p-li-jianguo')).fileId
   const before = h.snapshot()
   for (const fileId of [photo, elsewhere, 'f_000000000000000000000000']) {
     for (const fn of ['roll-preview', 'roll-commit'] as const) {

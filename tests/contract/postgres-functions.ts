@@ -5,7 +5,7 @@
 import { demoFoundation } from '../../src/seed/demo-foundation'
 import { callerOver, expectOk, type Harness } from '../support/harness'
 import { handReport } from '../support/disclosure-reports'
-import { C, SMALL_ROLL, csvOf, uploadAs, utf8 } from '../support/roll'
+import { C, SMALL, csvOf, uploadAs, utf8 } from '../support/roll'
 import { CONTRACT_NOW, type OpenTarget } from './target'
 import { postgresTarget } from './targets/postgres'
 
@@ -24,7 +24,7 @@ export function postgresFunctions(url: string): void {
       const versions = expectOk(await call('roll-versions', { communityId: C }, 'p-huang-meiling'))
       expect(versions.map((v) => [v.version, v.units, v.heads, v.source])).toEqual([[1, 798, 777, 'demo']])
 
-      const fileId = await uploadAs({ call }, 'p-li-jianguo', '名册.csv', utf8(csvOf(SMALL_ROLL)))
+      const fileId = await uploadAs({ call }, 'p-li-jianguo', '名册.csv', utf8(csvOf(SMALL)))
       // 89.36 + 102.18 + 95.50 + 120.00 + 80.01 + 76.05 + 88.00 = 651.10 m²; heads A1, A2, A3 and the developer = 4.
       const preview = expectOk(await call('roll-preview', { communityId: C, fileId }, 'p-li-jianguo'))
       expect(preview).toMatchObject({ committable: true, problemCount: 0, latestVersion: 1, summary: { units: 7, area: 65110, heads: 4 } })

@@ -8,7 +8,7 @@ export const C = DEMO_COMMUNITY_ID
 
 export const HEADER = '楼栋,房号,面积,面积依据,业主编号,业主姓名,手机号,开发商未售'
 /** 7 units: A1 owns three (in two buildings), A2 is two co-owners, two developer-unsold units. */
-export const SMALL_ROLL = [
+export const SMALL = [
   HEADER,
   '1栋,0101,89.36,登记,A1,张三明,13912345678,否',
   '1栋,0102,102.18,实测,A1,张三明,13912345678,否',
