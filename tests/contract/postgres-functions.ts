@@ -2,6 +2,7 @@
 // real functions (through the registry, as the host calls them) over the
 // PostgreSQL ports, in a fresh schema with the demo foundation each. Run by
 // postgres.test.ts when it has a database.
+import type { PostgresPorts } from '../../src/cloud/kit/postgres'
 import { demoFoundation } from '../../src/seed/demo-foundation'
 import { callerOver, expectOk, type Harness } from '../support/harness'
 import { handReport } from '../support/disclosure-reports'
@@ -72,6 +73,18 @@ export function postgresFunctions(url: string): void {
       expect(detail.versions.map((v) => [v.version, v.reason])).toEqual([[2, '补充说明'], [1, null]])
       expect(detail.questions.map((q) => q.answer)).toEqual(['发票已附在报告中。'])
       expect(expectOk(await call('disclosure-watch', { communityId: C }, 'p-sun-li')).unvoted).toEqual([{ quarter: Q, version: 2, label: '电梯维修', amount: 3_000_000 }])
+    })
+
+    test('a withdrawal names a decision recorded from a paper assembly: a failed one is refused, a passed one authorises it', async () => {
+      const { pool } = target.ports as PostgresPorts
+      await pool.query(`INSERT INTO motion_decisions (motion_id, community_id, matter, passed, title, decided_at) VALUES
+        ('m-paper-1', $1, 5, TRUE, '使用维修资金维修电梯', 0), ('m-paper-2', $1, 5, FALSE, '使用维修资金改造监控', 0)`, [C])
+      expectOk(await call('disclosure-settings-set', { communityId: C, feeModel: 'hybrid' }, 'p-li-jianguo'))
+      expect(await call('report-draft-save', { communityId: C, quarter: '2026-Q2', report: handReport('hybrid', 'm-paper-2') }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'REPORT.MOTION_NOT_PASSED' })
+      expectOk(await call('report-draft-save', { communityId: C, quarter: '2026-Q2', report: handReport('hybrid', 'm-paper-1') }, 'p-li-jianguo'))
+      expectOk(await call('report-publish', { communityId: C, quarter: '2026-Q2' }, 'p-li-jianguo'))
+      expect(expectOk(await call('report-detail', { communityId: C, quarter: '2026-Q2' }, 'p-chen-jing')).withdrawals)
+        .toEqual([{ state: 'authorised', motionId: 'm-paper-1', matter: 5, title: '使用维修资金维修电梯' }])
     })
   })
 }

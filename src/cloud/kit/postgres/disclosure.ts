@@ -19,7 +19,11 @@ export function pgDisclosure(pool: Pg): DisclosurePort {
   // assemblies answer. The schema is fixed once the pool has migrated.
   let votingTables: Promise<boolean> | null = null
   const hasVotingTables = () =>
-    (votingTables ??= pool.query<{ ok: boolean }>("SELECT to_regclass('motions') IS NOT NULL AND to_regclass('assemblies') IS NOT NULL AND to_regclass('results') IS NOT NULL AS ok").then((r) => r.rows[0].ok))
+    (votingTables ??= pool.query<{ ok: boolean }>("SELECT to_regclass('motions') IS NOT NULL AND to_regclass('assemblies') IS NOT NULL AND to_regclass('results') IS NOT NULL AS ok")
+      .then((r) => r.rows[0].ok, (e: unknown) => {
+        votingTables = null // a failed look is asked again next time
+        throw e
+      }))
 
   return {
     async feeModel(communityId) {
