@@ -34,12 +34,16 @@ CREATE TABLE report_versions (
   PRIMARY KEY (community_id, quarter, version),
   CHECK (version = 1 OR (reason IS NOT NULL AND length(trim(reason)) > 0))
 );
-CREATE FUNCTION report_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The refusal trigger function voting's migration 003 defines too, word for
+-- word: whichever of the two runs first creates it, the other replaces it
+-- with the same text. The message comes from the trigger's argument.
+CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'published report versions are immutable';
+  RAISE EXCEPTION '%', TG_ARGV[0];
 END $$;
-CREATE TRIGGER report_versions_no_update BEFORE UPDATE OR DELETE ON report_versions FOR EACH ROW EXECUTE FUNCTION report_versions_immutable();
-CREATE TRIGGER report_versions_no_truncate BEFORE TRUNCATE ON report_versions FOR EACH STATEMENT EXECUTE FUNCTION report_versions_immutable();
+CREATE TRIGGER report_versions_no_update BEFORE UPDATE ON report_versions FOR EACH ROW EXECUTE FUNCTION refuse_change('published report versions are immutable');
+CREATE TRIGGER report_versions_no_delete BEFORE DELETE ON report_versions FOR EACH ROW EXECUTE FUNCTION refuse_change('published report versions are immutable');
+CREATE TRIGGER report_versions_no_truncate BEFORE TRUNCATE ON report_versions FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('published report versions are immutable');
 CREATE TABLE report_questions (
   id BIGSERIAL PRIMARY KEY,
   community_id TEXT NOT NULL REFERENCES communities(id),
@@ -57,18 +61,11 @@ CREATE TABLE report_questions (
 );
 CREATE INDEX report_questions_open ON report_questions(community_id, answered_at, asked_at);
 -- A question is answered once; the answer then stands like the report.
-CREATE FUNCTION report_questions_answer_once() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'UPDATE' THEN
-    RAISE EXCEPTION 'questions and answers are immutable once answered';
-  END IF;
-  RAISE EXCEPTION 'questions are public record';
-END $$;
 CREATE TRIGGER report_questions_answer_once BEFORE UPDATE ON report_questions FOR EACH ROW
   WHEN (OLD.answer IS NOT NULL OR NEW.text IS DISTINCT FROM OLD.text OR NEW.line_key IS DISTINCT FROM OLD.line_key OR NEW.asked_by IS DISTINCT FROM OLD.asked_by)
-  EXECUTE FUNCTION report_questions_answer_once();
-CREATE TRIGGER report_questions_no_delete BEFORE DELETE ON report_questions FOR EACH ROW EXECUTE FUNCTION report_questions_answer_once();
-CREATE TRIGGER report_questions_no_truncate BEFORE TRUNCATE ON report_questions FOR EACH STATEMENT EXECUTE FUNCTION report_questions_answer_once();
+  EXECUTE FUNCTION refuse_change('questions and answers are immutable once answered');
+CREATE TRIGGER report_questions_no_delete BEFORE DELETE ON report_questions FOR EACH ROW EXECUTE FUNCTION refuse_change('questions are public record');
+CREATE TRIGGER report_questions_no_truncate BEFORE TRUNCATE ON report_questions FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('questions are public record');
 CREATE TABLE IF NOT EXISTS motion_decisions (
   motion_id TEXT PRIMARY KEY,
   community_id TEXT NOT NULL,
