@@ -1,6 +1,7 @@
 // Every port's contract; each capability adds its own `<area>.contract.ts`
 // and one line here, and every adapter runner picks it up.
 import { auditContract } from './audit.contract'
+import { captainsContract } from './captains.contract'
 import { filesContract } from './files.contract'
 import { identityContract } from './identity.contract'
 import { notificationsContract } from './notifications.contract'
@@ -15,6 +16,7 @@ export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
   auditContract,
   filesContract,
   notificationsContract,
+  captainsContract,
 ]
 
 export function runContracts(target: ContractTarget): void {

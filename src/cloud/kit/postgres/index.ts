@@ -2,7 +2,9 @@
 // capability has not yet brought to PostgreSQL answer SYSTEM.NOT_AVAILABLE
 // (see hosting.ts); each capability adds its line below.
 import { withPendingPorts, type FoundationPorts, type HostPorts } from '../hosting'
+import type { Ports } from '../ports'
 import { pgAudit } from './audit'
+import { pgCaptains } from './captains'
 import { openPostgres, type Pg, type PgOptions } from './db'
 import { pgFiles } from './files'
 import { pgIdentity, pgRoles } from './identity'
@@ -16,7 +18,7 @@ export interface PostgresPorts extends HostPorts {
 
 export async function postgresPorts(opts: PgOptions, now: () => number = Date.now): Promise<PostgresPorts> {
   const pool = await openPostgres(opts)
-  const ports: FoundationPorts & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
+  const ports: FoundationPorts & Pick<Ports, 'captains'> & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
     pool,
     now,
     identity: pgIdentity(pool),
@@ -25,6 +27,7 @@ export async function postgresPorts(opts: PgOptions, now: () => number = Date.no
     audit: pgAudit(pool, now),
     files: pgFiles(pool),
     notifications: pgOutbox(pool),
+    captains: pgCaptains(pool),
     outbox: (limit) => latestOutboxPg(pool, limit),
     close: () => pool.end(),
   }

@@ -2,8 +2,10 @@
 // same meaning); each capability appends its own file here.
 import foundation from './001-foundation'
 import filesAndOutbox from './002-files-and-outbox'
+import captains from './006-captains'
 
 export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'files-and-outbox', sql: filesAndOutbox },
+  { version: 6, name: 'captains', sql: captains },
 ]
