@@ -1,9 +1,13 @@
 // Writes the demo community into a PostgreSQL database, once: the same
-// records as seed-sqlite.ts, from the same demoFoundation().
+// foundation records as seed-sqlite.ts, from the same demoFoundation(), and
+// the repair settings (service-time commitments, common areas) without which
+// nobody could report a repair. The other areas' demo records are SQLite's only.
 import { appendAudit } from '../cloud/kit/postgres/audit'
 import { transaction, type Pg, type Queryable } from '../cloud/kit/postgres/db'
+import { insertCommitmentsPg } from '../cloud/kit/postgres/repairs'
 import { DEMO_COMMUNITY_ID } from './demo-community'
 import { demoFoundation, type FoundationSeed } from './demo-foundation'
+import { DEMO_COMMITMENTS, DEMO_COMMON_AREAS } from './seed-repairs'
 
 /** Inserts rows column-wise in one statement: `unnest` of one array per column. */
 async function insertMany(c: Queryable, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<void> {
@@ -43,6 +47,7 @@ export async function seedDemoPostgres(pool: Pg, now: number): Promise<boolean> 
     await c.query('SELECT pg_advisory_xact_lock(727002)')
     if ((await c.query('SELECT 1 FROM communities WHERE id = $1', [DEMO_COMMUNITY_ID])).rowCount) return false
     await writeFoundationPostgres(c, demoFoundation(now))
+    await insertCommitmentsPg(c, DEMO_COMMUNITY_ID, DEMO_COMMITMENTS, DEMO_COMMON_AREAS)
     return true
   })
 }

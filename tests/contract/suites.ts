@@ -5,6 +5,7 @@ import { captainsContract } from './captains.contract'
 import { filesContract } from './files.contract'
 import { identityContract } from './identity.contract'
 import { notificationsContract } from './notifications.contract'
+import { repairsContract } from './repairs.contract'
 import { rolesContract } from './roles.contract'
 import { rollContract } from './roll.contract'
 import type { ContractTarget } from './target'
@@ -17,6 +18,7 @@ export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
   filesContract,
   notificationsContract,
   captainsContract,
+  repairsContract,
 ]
 
 export function runContracts(target: ContractTarget): void {

@@ -19,6 +19,7 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
   },
   pending: {
     captains: 'no CloudBase adapter for the captains\' storage yet (PostgreSQL and SQLite only)',
+    repairs: 'no CloudBase adapter for repair requests yet (PostgreSQL and SQLite only)',
   },
   async open(start) {
     const cloud = fakeWxCloud()

@@ -9,6 +9,7 @@ import { openPostgres, type Pg, type PgOptions } from './db'
 import { pgFiles } from './files'
 import { pgIdentity, pgRoles } from './identity'
 import { latestOutboxPg, pgOutbox } from './outbox'
+import { pgRepairs } from './repairs'
 import { pgRoll } from './roll'
 
 export interface PostgresPorts extends HostPorts {
@@ -18,7 +19,7 @@ export interface PostgresPorts extends HostPorts {
 
 export async function postgresPorts(opts: PgOptions, now: () => number = Date.now): Promise<PostgresPorts> {
   const pool = await openPostgres(opts)
-  const ports: FoundationPorts & Pick<Ports, 'captains'> & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
+  const ports: FoundationPorts & Pick<Ports, 'captains' | 'repairs'> & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
     pool,
     now,
     identity: pgIdentity(pool),
@@ -28,6 +29,7 @@ export async function postgresPorts(opts: PgOptions, now: () => number = Date.no
     files: pgFiles(pool),
     notifications: pgOutbox(pool),
     captains: pgCaptains(pool),
+    repairs: pgRepairs(pool),
     outbox: (limit) => latestOutboxPg(pool, limit),
     close: () => pool.end(),
   }
