@@ -4,9 +4,11 @@
 // encrypted, oversized when inflated, or too wide, each gets its own answer.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { readSpreadsheet } from '../../src/cloud/kit/spreadsheet'
 import { readXlsx, XLSX_LIMITS, type XlsxFailure } from '../../src/cloud/kit/xlsx/read'
 import { columnLetters, writeXlsx } from '../../src/cloud/kit/xlsx/write'
 import { crc32, crc32Portable, openZip, writeZip } from '../../src/cloud/kit/xlsx/zip'
+import { previewRoll } from '../../src/domain/roll-import'
 import { bomb, bombEntry, deflated, rawZip, sheetOf, workbookEntries } from '../support/zip-bytes'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, '../fixtures/xlsx', name)))
@@ -61,6 +63,12 @@ describe('reading what others wrote', () => {
     expect(await readXlsx(fixture('handmade.xlsx'), { sheet: '旧名册' })).toEqual({ name: '旧名册', rows: [['这是旧名册']] })
     // 图表 is a chart sheet: listed in the workbook, but no grid of cells.
     expect(await failure(readXlsx(fixture('handmade.xlsx'), { sheet: '图表' }))).toMatchObject({ reason: 'no-sheet', message: expect.stringContaining('图表') })
+  })
+
+  test('the handmade roll previews like the CSV a committee would type', async () => {
+    const s = await readSpreadsheet(fixture('handmade.xlsx'), '名册.xlsx')
+    const p = previewRoll(s.rows)
+    expect(p.units.map((u) => [u.row, u.building, u.unitNo, u.area, u.ownerKey, u.ownerNames])).toEqual([[2, '1栋', '0101', 8936, 'O&1', '张三、李四']])
   })
 
   test('ZIP64 records (as .NET writes them) read like the plain ones', async () => {
@@ -226,5 +234,22 @@ describe('a file is never trusted', () => {
     expect((await readXlsx(writeXlsx({ name: '名册', rows: [['a'], [], [], ['b']] }), { maxFilledRows: 2 })).rows).toEqual([['a'], [], [], ['b']])
     const wide = writeXlsx({ name: '名册', rows: [['楼栋'], [...Array(100).fill(''), '第 101 列']] })
     expect(await failure(readXlsx(wide, { maxColumns: 100 }))).toMatchObject({ reason: 'too-wide', details: { row: 2, column: 101, limit: 100 } })
+  })
+})
+
+describe('what the committee is told (through readSpreadsheet)', () => {
+  test.each<[string, string, string, () => Uint8Array]>([
+    ['a broken workbook', 'ROLL.UNREADABLE', '不是有效的 .xlsx', () => writeXlsx({ name: '名册', rows: [['x']] }).subarray(0, 300)],
+    ['a ZIP password', 'ROLL.UNREADABLE', '密码', () => rawZip(workbookEntries({ ...deflated('', sheetOf('')), flags: 1 }))],
+    ['a zip bomb', 'ROLL.FILE_TOO_LARGE', '解压后内容过大', () => rawZip(workbookEntries(bombEntry(bomb(XLSX_LIMITS.partBytes / (1 << 20) + 1, ' ', '<worksheet><sheetData>'))))],
+    ['a cell in column 101', 'ROLL.TOO_MANY_COLUMNS', '第 2 行第 101 列', () => writeXlsx({ name: '名册', rows: [['楼栋'], [...Array(100).fill(''), 'x']] })],
+  ])('%s: %s with a message naming the file', async (_what, code, hint, bytes) => {
+    const e = await readSpreadsheet(bytes(), '名册.xlsx').then(
+      () => null,
+      (x: { code: string; message: string }) => x,
+    )
+    expect(e).toMatchObject({ code })
+    expect(e?.message).toContain('名册.xlsx')
+    expect(e?.message).toContain(hint)
   })
 })
