@@ -47,7 +47,7 @@ export interface XlsxReadOptions {
   maxFilledRows?: number
   /** Text in a column past this one is refused ('too-wide'): it bounds the memory of a row. */
   maxColumns?: number
-  /** Tighter caps than XLSX_LIMITS, for a caller that expects less. */
+  /** Caps other than XLSX_LIMITS, for a caller that expects less. */
   limits?: Partial<XlsxLimits>
 }
 
@@ -402,8 +402,10 @@ async function readWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promis
       case 'e':
         return cellString(v)
       case 'd': {
-        const t = Date.parse(unescapeXml(v))
-        return Number.isNaN(t) ? unescapeXml(v) : dateText(t)
+        // ISO 8601; a time without a zone is read as UTC like the serial dates, not as the server's local time.
+        const iso = unescapeXml(v)
+        const t = Date.parse(iso.includes('T') && !/(?:[zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? `${iso}Z` : iso)
+        return Number.isNaN(t) ? iso : dateText(t)
       }
       default: {
         const n = Number(v)
