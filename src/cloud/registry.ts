@@ -10,6 +10,7 @@ import { main as ballotCast } from './ballot-cast'
 import { main as ballotPaper } from './ballot-paper'
 import { main as proxyGrant } from './proxy-grant'
 import { main as proxyRevoke } from './proxy-revoke'
+import { main as proxyFind } from './proxy-find'
 import { main as assemblyClose } from './assembly-close'
 import { main as objectionFile } from './objection-file'
 import { main as objectionResolve } from './objection-resolve'
@@ -94,6 +95,7 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'ballot-paper': ballotPaper,
   'proxy-grant': proxyGrant,
   'proxy-revoke': proxyRevoke,
+  'proxy-find': proxyFind,
   'assembly-close': assemblyClose,
   'objection-file': objectionFile,
   'objection-resolve': objectionResolve,

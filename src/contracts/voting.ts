@@ -71,6 +71,22 @@ export const proxyGrantInput = assemblyRef.extend({
 }).strict()
 export interface ProxyGrantOutput { proxyId: string; auditSeq: number }
 
+/** Finding a proxy: by the unit they live in (building and number), or by their full name. */
+export const proxyFindInput = communityInput.extend({
+  building: z.string().trim().max(20, '楼栋最多 20 个字').optional(),
+  unitNo: z.string().trim().max(20, '房号最多 20 个字').optional(),
+  name: z.string().trim().max(20, '姓名最多 20 个字').optional(),
+}).strict().refine((q) => (q.building && q.unitNo) || q.name, { message: '请填写代理人所住的楼栋和房号，或填写代理人的姓名' })
+
+export interface ProxyCandidate {
+  personId: string
+  /** Masked as owners see other people (王*英). */
+  name: string
+  relation: 'owner' | 'resident'
+  /** Where they live: the unit searched, or (found by name) only their buildings. */
+  where: string
+}
+
 export const proxyRevokeInput = assemblyRef.extend({ ownerKey: id('业主').optional() }).strict()
 export interface AuditedOutput { auditSeq: number }
 
@@ -144,7 +160,8 @@ export interface MyVoter {
   /** Motions the caller may still vote on for this owner. */
   openMotionIds: string[]
   cast: Array<{ motionId: string; channel: 'online' | 'paper' | 'proxy'; castAt: number; trackingCode: string }>
-  proxy: { proxyPersonId: string; proxyName: string | null; motionIds: string[] | null; revokedAt: number | null } | null
+  /** The proxy named for this owner (as 'owner'), or the one the caller holds (as 'proxy'); names as the caller may see them. */
+  proxy: { proxyPersonId: string; proxyName: string | null; grantedByName: string | null; motionIds: string[] | null; revokedAt: number | null } | null
 }
 
 export interface AssemblyDetail extends AssemblySummary {

@@ -5,6 +5,8 @@ import type { Choice } from '../domain/voting/tally'
 import * as api from '../services/voting'
 import { createResourceStore, thenReload } from './resource'
 
+export { chooseAndUploadPhotos, photoUrl } from '../services/photos'
+
 export const assemblyListResource = createResourceStore(api.fetchAssemblies)
 export const assemblyResource = createResourceStore(api.fetchAssembly)
 export const ballotListResource = createResourceStore(api.fetchBallotList)

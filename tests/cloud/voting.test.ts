@@ -26,6 +26,11 @@ const ref = (assemblyId = OPEN) => ({ communityId: C, assemblyId })
 const get = async (who = 'p-sun-li', assemblyId = OPEN) => expectOk(await h.call('assembly-get', ref(assemblyId), who))
 const allAgree = async (assemblyId = OPEN) => (await get('p-sun-li', assemblyId)).motions.map((m) => ({ motionId: m.id, choice: 'agree' as const }))
 const ballotCount = () => h.ports.db.prepare('SELECT COUNT(*) FROM ballots').pluck().get() as number
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
+const PDF = new TextEncoder().encode('%PDF-1.4 委托书')
+/** A file this person uploaded through the files port, as the phone would. */
+const uploadAs = async (who: string, purpose: 'photo' | 'document' = 'photo', bytes = purpose === 'photo' ? JPEG : PDF) =>
+  expectOk(await h.call('file-upload', { communityId: C, purpose, name: `${who}.${purpose === 'photo' ? 'jpg' : 'pdf'}`, bytes }, who)).fileId
 
 function newAssembly(over: Record<string, unknown> = {}) {
   return {
@@ -192,11 +197,13 @@ describe('casting', () => {
 describe('paper ballots', () => {
   test('only the committee enters them; the same one-per-owner key applies across channels, naming the first', async () => {
     const votes = await allAgree()
-    const paper = { ...ref(), building: '1栋', unitNo: '0203', votes, photo: 'paper/1-0203.jpg' }
+    const paper = { ...ref(), building: '1栋', unitNo: '0203', votes, photo: await uploadAs('p-li-jianguo') }
     for (const who of ['p-zhang-wei', 'p-sun-li', 'p-zhao-lei']) expect(await h.call('ballot-paper', paper, who)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const receipt = expectOk(await h.call('ballot-paper', paper, 'p-li-jianguo'))
     // 1栋0203 is 张伟's second unit: the paper ballot is his, for both units.
     expect(receipt).toMatchObject({ channel: 'paper', ownerKey: 'O0006' })
+    const row = h.ports.db.prepare('SELECT photo FROM ballots WHERE voter_key = ? LIMIT 1').get('O0006') as { photo: string }
+    expect(row.photo).toBe(paper.photo)
     h.setNow(T0 + 60_000)
     const before = h.snapshot()
     const online = await h.call('ballot-cast', { ...ref(), votes }, 'p-zhang-wei')
@@ -206,20 +213,94 @@ describe('paper ballots', () => {
     expect(await h.call('ballot-paper', { ...paper, unitNo: '9999' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.UNKNOWN_UNIT' })
     expect(h.snapshot()).toBe(before)
   })
+
+  test('the ballot photo must be a photo the member entering it uploaded here; anything else is refused, nothing written', async () => {
+    const votes = await allAgree()
+    const paper = { ...ref(), building: '4栋', unitNo: '0302', votes }
+    const others = await uploadAs('p-huang-meiling')
+    const pdf = await uploadAs('p-li-jianguo', 'document')
+    const before = h.snapshot()
+    expect(await h.call('ballot-paper', { ...paper, photo: 'paper/4-0302.jpg' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    // Another committee member's upload is theirs to attach, not this member's.
+    expect(await h.call('ballot-paper', { ...paper, photo: others }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    expect(await h.call('ballot-paper', { ...paper, photo: pdf }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_WRONG_TYPE' })
+    expect(h.snapshot()).toBe(before)
+    expectOk(await h.call('ballot-paper', { ...paper, photo: others }, 'p-huang-meiling'))
+  })
 })
 
 describe('proxies', () => {
-  const grant = (over: Record<string, unknown> = {}) => ({ ...ref(), proxyPersonId: 'p-chen-jing', letterPhoto: 'proxy/zhang-wei.jpg', ...over })
+  let letter = ''
+  beforeEach(async () => { letter = await uploadAs('p-zhang-wei') })
+  const grant = (over: Record<string, unknown> = {}) => ({ ...ref(), proxyPersonId: 'p-chen-jing', letterPhoto: letter, ...over })
 
-  test('an owner names a proxy who votes for them (channel proxy); the owner cannot then revoke', async () => {
-    expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+  test('an owner names a proxy who votes for them (channel proxy, the 委托书 photo on the ballot); the owner cannot then revoke', async () => {
+    const { auditSeq } = expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+    expect((await h.ports.audit.all(C)).find((e) => e.seq === auditSeq)).toMatchObject({ action: 'proxy.grant', actorId: 'p-zhang-wei', data: { voterKey: 'O0006', proxyPersonId: 'p-chen-jing', letterPhoto: letter } })
     const chen = await get('p-chen-jing')
     expect(chen.mine.map((m) => [m.ownerKey, m.as])).toEqual([['O0250', 'owner'], ['O0006', 'proxy']])
+    expect(chen.mine[1].proxy).toMatchObject({ grantedByName: '张*', motionIds: null })
+    expect((await get('p-zhang-wei')).mine[0].proxy).toMatchObject({ proxyPersonId: 'p-chen-jing', proxyName: '陈*', revokedAt: null })
     const r = expectOk(await h.call('ballot-cast', { ...ref(), ownerKey: 'O0006', votes: await allAgree() }, 'p-chen-jing'))
     expect(r).toMatchObject({ channel: 'proxy', ownerKey: 'O0006' })
+    const row = h.ports.db.prepare('SELECT cast_by, photo FROM ballots WHERE voter_key = ? LIMIT 1').get('O0006')
+    expect(row).toEqual({ cast_by: 'p-chen-jing', photo: letter })
     expect(await h.call('proxy-revoke', ref(), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST' })
     // And the owner's own attempt is the duplicate it is.
     expect(await h.call('ballot-cast', { ...ref(), votes: await allAgree() }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { channel: 'proxy' } })
+  })
+
+  test('a proxy can be named once the notice is published, before voting opens; it is revocable then, and the proxy votes once it opens', async () => {
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const at = ref(assemblyId)
+    const first = expectOk(await h.call('proxy-grant', { ...at, proxyPersonId: 'p-chen-jing', letterPhoto: letter }, 'p-zhang-wei'))
+    // During the notice period the owner and the proxy both see it, and nobody can vote yet.
+    const owner = await get('p-zhang-wei', assemblyId)
+    expect(owner).toMatchObject({ phase: 'noticed', canVote: false, rollVersion: null })
+    expect(owner.mine).toEqual([expect.objectContaining({ ownerKey: 'O0006', as: 'owner', proxy: expect.objectContaining({ proxyName: '陈*' }) })])
+    expect(owner.mine[0].units.map((u) => u.unitNo)).toEqual(['0202', '0203'])
+    const proxyView = await get('p-chen-jing', assemblyId)
+    expect(proxyView.mine.map((m) => [m.ownerKey, m.as, m.units.length])).toEqual([['O0250', 'owner', 1], ['O0006', 'proxy', 2]])
+    expect(await h.call('ballot-cast', { ...at, ownerKey: 'O0006', votes: [{ motionId: `${assemblyId}-m1`, choice: 'agree' }] }, 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.NOT_OPEN' })
+    // Changing one's mind during the notice: revoke, name another.
+    expectOk(await h.call('proxy-revoke', at, 'p-zhang-wei'))
+    expect(await h.call('proxy-revoke', at, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.NO_PROXY' })
+    expectOk(await h.call('proxy-grant', { ...at, proxyPersonId: 'p-liu-yang', letterPhoto: letter }, 'p-zhang-wei'))
+    const grants = (await h.ports.audit.all(C)).filter((e) => e.subject === `assembly:${assemblyId}` && e.action.startsWith('proxy.')).map((e) => e.action)
+    expect(grants).toEqual(['proxy.grant', 'proxy.revoke', 'proxy.grant'])
+    expect(first.auditSeq).toBeGreaterThan(0)
+
+    h.setNow(T0 + 16 * DAY_MS)
+    expect((await get('p-chen-jing', assemblyId)).mine.map((m) => m.ownerKey)).toEqual(['O0250'])
+    // His tenant, named as proxy, votes for him once voting opens: one head, both units' area.
+    const liu = await get('p-liu-yang', assemblyId)
+    expect(liu.mine).toEqual([expect.objectContaining({ ownerKey: 'O0006', as: 'proxy' })])
+    expect(liu.canVote).toBe(true)
+    const r = expectOk(await h.call('ballot-cast', { ...at, ownerKey: 'O0006', votes: [{ motionId: `${assemblyId}-m1`, choice: 'agree' }] }, 'p-liu-yang'))
+    expect(r.channel).toBe('proxy')
+    expect((await get('p-sun-li', assemblyId)).participation!.participating).toEqual({ heads: 1, area: owner.mine[0].area })
+  })
+
+  test('after voting closes a proxy can no longer be named or revoked (VOTE.CLOSED)', async () => {
+    expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+    const chens = await uploadAs('p-chen-jing')
+    h.setNow((await get()).closesAt)
+    const before = h.snapshot()
+    expect(await h.call('proxy-revoke', ref(), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.CLOSED' })
+    expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-wang-xiuying', letterPhoto: chens }), 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.CLOSED' })
+    expect(h.snapshot()).toBe(before)
+  })
+
+  test('the 委托书 must be a photo the owner uploaded here; the proxy must be bound to a unit here; each refusal writes nothing', async () => {
+    const pdf = await uploadAs('p-zhang-wei', 'document')
+    const chens = await uploadAs('p-chen-jing')
+    const before = h.snapshot()
+    expect(await h.call('proxy-grant', grant({ letterPhoto: 'f_000000000000000000000000' }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    expect(await h.call('proxy-grant', grant({ letterPhoto: chens }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    expect(await h.call('proxy-grant', grant({ letterPhoto: pdf }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_WRONG_TYPE' })
+    // Property staff and supervisors hold no unit here.
+    for (const p of ['p-zhao-lei', 'p-sun-li', 'p-nobody']) expect(await h.call('proxy-grant', grant({ proxyPersonId: p }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PROXY_NOT_MEMBER' })
+    expect(h.snapshot()).toBe(before)
   })
 
   test('a revoked proxy cannot vote: VOTE.PROXY_REVOKED, nothing written', async () => {
@@ -241,14 +322,33 @@ describe('proxies', () => {
     expect(mine.openMotionIds).toEqual([`${OPEN}-m2`, `${OPEN}-m3`])
   })
 
-  test('a proxy over the community cap is refused (VOTE.PROXY_CAP), nothing written', async () => {
+  test('a proxy over the community cap is refused (VOTE.PROXY_CAP) with the cap in the message, nothing written', async () => {
     h.ports.db.prepare('UPDATE communities SET settings = ? WHERE id = ?').run(JSON.stringify({ voting: { proxyCap: 1 } }), C)
     expectOk(await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling' }), 'p-zhang-wei'))
+    const chens = await uploadAs('p-chen-jing')
     const before = h.snapshot()
-    expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling', letterPhoto: 'proxy/chen.jpg' }), 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.PROXY_CAP' })
+    const capped = await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling', letterPhoto: chens }), 'p-chen-jing')
+    expect(capped).toMatchObject({ ok: false, code: 'VOTE.PROXY_CAP', details: { cap: 1 } })
+    expect(capped.ok ? '' : capped.message).toContain('每人最多代理 1 位')
     expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-zhang-wei' }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PROXY_SELF' })
     expect(await h.call('proxy-grant', grant(), 'p-liu-yang')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(h.snapshot()).toBe(before)
+  })
+
+  test('finding a proxy: everyone bound to a unit, or exactly this full name; names masked, a name search shows only the building', async () => {
+    const byUnit = expectOk(await h.call('proxy-find', { communityId: C, building: '1栋', unitNo: '0203' }, 'p-chen-jing'))
+    expect(byUnit).toEqual([
+      { personId: 'p-zhang-wei', name: '张*', relation: 'owner', where: '1栋0203' },
+      { personId: 'p-liu-yang', name: '刘*', relation: 'resident', where: '1栋0203' },
+    ])
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '王秀英' }, 'p-zhang-wei'))).toEqual([{ personId: 'p-wang-xiuying', name: '王*英', relation: 'owner', where: '1栋' }])
+    // Part of a name finds nobody, and nobody finds themselves.
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '王' }, 'p-zhang-wei'))).toEqual([])
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '张伟' }, 'p-zhang-wei'))).toEqual([])
+    // Staff hold no unit: not offered as proxies.
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '赵磊' }, 'p-zhang-wei'))).toEqual([])
+    expect(await h.call('proxy-find', { communityId: C, building: '1栋' }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await h.call('proxy-find', { communityId: C, name: '王秀英' }, 'p-liu-yang')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
 

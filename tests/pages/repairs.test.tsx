@@ -9,7 +9,7 @@ import RepairDetailPage from '../../src/packages/repair/pages/detail/index'
 import RepairQueuePage from '../../src/packages/repair/pages/queue/index'
 import RepairStatsPage from '../../src/packages/repair/pages/stats/index'
 import { setTransport } from '../../src/services/cloud-client'
-import { phonePhotos, renderAs, resetStores } from '../support/pages'
+import { fakePhone, renderAs, resetStores } from '../support/pages'
 import { DEMO, createHarness, type Harness } from '../support/harness'
 
 jest.setTimeout(30_000)
@@ -21,19 +21,6 @@ afterEach(() => {
 })
 
 const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
-
-/** The phone's photo picker holding one JPEG; the upload goes to the real file-upload function. */
-function fakePhone() {
-  jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['blob:photo-1'], tempFiles: [], errMsg: 'chooseImage:ok' } as never)
-  // jsdom decodes no images: the canvas compression gives up and the original is uploaded.
-  jest.spyOn(window, 'Image').mockImplementation(() => {
-    const img = {} as HTMLImageElement
-    setTimeout(() => img.onerror?.(new Event('error') as never))
-    return img
-  })
-  phonePhotos.set('blob:photo-1', JPEG)
-}
 
 test('报修 tab: the big button, my requests (including my tenant’s) and common-area requests with the reporter masked', async () => {
   ;({ harness } = renderAs('p-zhang-wei', <RepairPage />))

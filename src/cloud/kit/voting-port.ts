@@ -143,6 +143,8 @@ export interface VotingPort {
   ballots(assemblyId: string): Promise<StoredBallot[]>
   grantProxy(p: ProxyRecord, cap: number, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false; reason: 'cap' | 'exists' | 'voted' }>
   revokeProxy(assemblyId: string, voterKey: string, by: string, at: number, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false; reason: 'none' | 'voted' }>
+  /** People bound as owner to this unit's owner key on the community's newest roll (for finding a proxy). */
+  ownersOfUnit(communityId: string, building: string, unitNo: string): Promise<string[]>
   /** The newest proxy (standing or revoked) from this voter to this person. */
   proxyFrom(assemblyId: string, voterKey: string, proxyPersonId: string): Promise<ProxyRecord | null>
   proxiesOf(assemblyId: string, filter: { voterKeys?: string[]; proxyPersonId?: string }): Promise<ProxyRecord[]>

@@ -325,6 +325,16 @@ export function sqliteVoting(db: Db): VotingPort {
       })()
     },
 
+    async ownersOfUnit(communityId, building, unitNo) {
+      return statement(db,
+        `SELECT DISTINCT b.person_id FROM roll_units u
+           JOIN owner_bindings b ON b.community_id = u.community_id AND b.owner_key = u.owner_key
+          WHERE u.community_id = ? AND u.building = ? AND u.unit_no = ?
+            AND u.version = (SELECT MAX(version) FROM roll_versions v WHERE v.community_id = u.community_id)
+          ORDER BY b.person_id`,
+      ).pluck().all(communityId, building, unitNo) as string[]
+    },
+
     async proxyFrom(assemblyId, voterKey, proxyPersonId) {
       const r = statement(db, 'SELECT * FROM proxies WHERE assembly_id = ? AND voter_key = ? AND proxy_person_id = ? ORDER BY revoked_at IS NULL DESC, granted_at DESC LIMIT 1').get(assemblyId, voterKey, proxyPersonId) as ProxyRow | undefined
       return r ? toProxy(r) : null
