@@ -97,6 +97,8 @@ export const objectionResolveInput = assemblyRef.extend({
   objectionId: id('异议编号'),
   resolution: z.enum(['upheld', 'dismissed'], { errorMap: () => ({ message: '处理结果只能是「异议成立」或「异议不成立」' }) }),
   reason: text('处理理由', 2000),
+  /** Upheld only: the choices as they should have been recorded, for motions of the disputed ballot. */
+  corrections: z.array(voteInput).max(30).default([]),
 }).strict()
 
 export interface AreaHeads { area: number; heads: number }
@@ -132,11 +134,35 @@ export interface AssemblySummary {
   participation: ParticipationView | null
 }
 
+/** What an owner marked on a motion: a choice, or an election's approvals and oppositions. */
+export type MarksView = { choice: Choice } | { approve: string[]; oppose: string[] }
+
+/** A correction an upheld objection recorded: public, like the ballot list it corrects. */
+export interface CorrectionView {
+  trackingCode: string
+  motionId: string
+  /** As recorded (the ballot, never changed). */
+  from: MarksView
+  /** As it counts. */
+  to: MarksView
+  /** The committee's recorded reason for upholding the objection. */
+  reason: string
+  correctedAt: number
+}
+
 export interface PublishedResultView {
   stage: 'preliminary' | 'certified'
   publishedAt: number
   objectionUntil: number | null
+  /**
+   * The count as it stands: the certified count; or, while objections are
+   * heard, the preliminary count recomputed from the ballots with the
+   * corrections recorded so far.
+   */
   count: AssemblyCount
+  /** The preliminary count as first published, when corrections have been recorded since; else null. */
+  preliminary: AssemblyCount | null
+  corrections: CorrectionView[]
   objections: { filed: number; open: number; upheld: number }
 }
 
@@ -185,9 +211,10 @@ export interface PublishedBallot {
   castAt: number
   /** Only when the community's rules publish units. */
   units: string[] | null
-  choices: Array<{ motionId: string; choice?: Choice; approve?: string[]; oppose?: string[] }>
+  choices: Array<{ motionId: string; choice?: Choice; approve?: string[]; oppose?: string[]; corrected?: { to: MarksView; correctedAt: number } }>
 }
 
 export interface ExportPackage {
-  files: Record<'roll.csv' | 'motions.csv' | 'ballots.csv' | 'result.json' | 'audit.json', string>
+  /** ballots.csv holds the ballots as they count (corrections applied); corrections.csv lists each change against the ballot as cast. */
+  files: Record<'roll.csv' | 'motions.csv' | 'ballots.csv' | 'corrections.csv' | 'result.json' | 'audit.json', string>
 }

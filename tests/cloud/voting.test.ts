@@ -425,6 +425,82 @@ describe('sealed until counted, then the result, objections and certification', 
   })
 })
 
+describe('an upheld objection corrects the count, never the ballot', () => {
+  // Three owners vote on a new assembly; areas from the demo roll:
+  // 张伟 O0006 = 1栋0202 102.06 + 1栋0203 118.91 = 220.97 m²; 陈静 O0250 = 102.38 m²; 李建国 O0001 = 89.10 m².
+  const ZHANG = 22097
+  const CHEN = 10238
+  const LI = 8910
+  const motionTally = (count: AssemblyCount, i: number) => {
+    const o = count.motions[i]
+    if (o.kind !== 'motion') throw new Error('motion expected')
+    return o.result.published
+  }
+
+  test('the committee records the corrected choice; the preliminary count is recomputed, the list shows it, certification and export use it', async () => {
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const at = ref(assemblyId)
+    const [m1, m2, m3] = [1, 2, 3].map((i) => `${assemblyId}-m${i}`)
+    h.setNow(T0 + 16 * DAY_MS)
+    const zhang = expectOk(await h.call('ballot-cast', { ...at, votes: [{ motionId: m1, choice: 'agree' }, { motionId: m2, choice: 'agree' }] }, 'p-zhang-wei'))
+    expectOk(await h.call('ballot-cast', { ...at, votes: [{ motionId: m1, choice: 'oppose' }, { motionId: m2, choice: 'agree' }] }, 'p-chen-jing'))
+    expectOk(await h.call('ballot-cast', { ...at, votes: [{ motionId: m1, choice: 'agree' }, { motionId: m2, choice: 'abstain' }] }, 'p-li-jianguo'))
+    h.setNow(T0 + 23 * DAY_MS)
+    const prelim = expectOk(await h.call('assembly-close', at, 'p-li-jianguo'))
+    // Before: agree 张伟 + 李建国, oppose 陈静.
+    expect(motionTally(prelim.count, 0)).toMatchObject({ participating: { heads: 3, area: ZHANG + CHEN + LI }, agree: { heads: 2, area: ZHANG + LI }, oppose: { heads: 1, area: CHEN }, abstain: { heads: 0, area: 0 } })
+
+    const { objectionId } = expectOk(await h.call('objection-file', { ...at, trackingCode: zhang.trackingCode, text: '议案 1 我投的是反对，纸质底稿上有我的签名' }, 'p-zhang-wei'))
+    const second = expectOk(await h.call('objection-file', { ...at, trackingCode: zhang.trackingCode, text: '再说一遍：议案 1 是反对' }, 'p-zhang-wei')).objectionId
+    const resolve = (over: Record<string, unknown>) => h.call('objection-resolve', { ...at, objectionId, resolution: 'upheld', reason: '核对签名底稿，业主所述属实', ...over }, 'p-li-jianguo')
+    const before = h.snapshot()
+    expect(await resolve({ resolution: 'dismissed', corrections: [{ motionId: m1, choice: 'oppose' }] })).toMatchObject({ ok: false, code: 'VOTE.CORRECTION_NOT_UPHELD' })
+    expect(await resolve({ corrections: [{ motionId: m3, approve: ['c1'] }] })).toMatchObject({ ok: false, code: 'VOTE.CORRECTION_NOT_IN_BALLOT' })
+    expect(await resolve({ corrections: [{ motionId: m1, choice: 'agree' }] })).toMatchObject({ ok: false, code: 'VOTE.CORRECTION_SAME' })
+    expect(await resolve({ corrections: [{ motionId: m1, choice: 'maybe' }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(h.snapshot()).toBe(before)
+
+    const { auditSeq } = expectOk(await resolve({ corrections: [{ motionId: m1, choice: 'oppose' }] }))
+    expect((await h.ports.audit.all(C)).find((e) => e.seq === auditSeq)).toMatchObject({
+      action: 'objection.resolve', actorId: 'p-li-jianguo',
+      data: { objectionId, trackingCode: zhang.trackingCode, resolution: 'upheld', corrections: [{ motionId: m1, from: { choice: 'agree' }, to: { choice: 'oppose' } }] },
+    })
+    // The ballot as cast is still there, unchanged, and can be neither changed nor deleted; nor can the correction.
+    expect(h.ports.db.prepare('SELECT choice FROM ballots WHERE motion_id = ? AND voter_key = ?').pluck().get(m1, 'O0006')).toBe('agree')
+    expect(() => h.ports.db.prepare("UPDATE ballot_corrections SET choice = 'agree'").run()).toThrow('cannot be changed')
+    expect(() => h.ports.db.prepare('DELETE FROM ballot_corrections').run()).toThrow('cannot be deleted')
+    // A second upheld objection cannot correct the same motion of the same ballot again.
+    const again = h.snapshot()
+    expect(await h.call('objection-resolve', { ...at, objectionId: second, resolution: 'upheld', reason: '同上', corrections: [{ motionId: m1, choice: 'abstain' }] }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CORRECTED' })
+    expect(h.snapshot()).toBe(again)
+    expectOk(await h.call('objection-resolve', { ...at, objectionId: second, resolution: 'dismissed', reason: '与前一条异议相同，已更正' }, 'p-li-jianguo'))
+
+    // After: 张伟 moves from agree to oppose; participation is unchanged; motion 2 untouched.
+    const seen = (await get('p-chen-jing', assemblyId)).result!
+    expect(seen.stage).toBe('preliminary')
+    expect(motionTally(seen.count, 0)).toMatchObject({ participating: { heads: 3, area: ZHANG + CHEN + LI }, agree: { heads: 1, area: LI }, oppose: { heads: 2, area: ZHANG + CHEN } })
+    expect(motionTally(seen.preliminary!, 0)).toEqual(motionTally(prelim.count, 0))
+    expect(motionTally(seen.count, 1)).toEqual(motionTally(prelim.count, 1))
+    expect(seen.corrections).toEqual([{ trackingCode: zhang.trackingCode, motionId: m1, from: { choice: 'agree' }, to: { choice: 'oppose' }, reason: '核对签名底稿，业主所述属实', correctedAt: T0 + 23 * DAY_MS }])
+    const listed = expectOk(await h.call('ballot-list', at, 'p-chen-jing')).find((b) => b.trackingCode === zhang.trackingCode)!
+    expect(listed.choices).toEqual([
+      { motionId: m1, choice: 'agree', corrected: { to: { choice: 'oppose' }, correctedAt: T0 + 23 * DAY_MS } },
+      { motionId: m2, choice: 'agree' },
+    ])
+
+    h.setNow(T0 + 30 * DAY_MS)
+    const certified = expectOk(await h.call('assembly-certify', at, 'p-li-jianguo'))
+    expect(certified).toMatchObject({ stage: 'certified', objections: { filed: 2, open: 0, upheld: 1 } })
+    expect(motionTally(certified.count, 0)).toEqual(motionTally(seen.count, 0))
+    const certify = (await h.ports.audit.all(C)).filter((e) => e.action === 'result.certify').pop()!
+    expect(certify.data).toMatchObject({ corrections: 1, count: certified.count })
+    const files = expectOk(await h.call('assembly-export', at, 'p-zhang-wei')).files
+    expect(files['corrections.csv']).toBe(`unit_id,motion_id,recorded,corrected,objection_id\n1栋-0202,${m1},agree,oppose,${objectionId}\n`)
+    expectSameRecount(files, certified.count)
+    expect(JSON.parse(files['result.json']).current.count).toEqual(certified.count)
+  })
+})
+
 const ROOT = resolve(__dirname, '../..')
 function expectSameRecount(files: Record<string, string>, count: AssemblyCount) {
   const dir = mkdtempSync(join(tmpdir(), 'gj-export-'))

@@ -3,11 +3,11 @@
 // Choice tallies do not exist anywhere until the committee closes the vote.
 import { ROLES } from '../../domain/roles'
 import { votingSettings } from '../../domain/voting/assembly'
-import type { AssemblyCount } from '../../domain/voting/result'
-import { assemblyRef, type AssemblyDetail, type ObjectionView, type PublishedResultView } from '../../contracts/voting'
+import { assemblyRef, type AssemblyDetail, type ObjectionView } from '../../contracts/voting'
 import { loadAssembly, motionViews, openIfDue, summaryOf } from '../kit/assembly'
 import { defineFunction, requireCaller } from '../kit/handler'
 import { nameFor } from '../kit/privacy'
+import { publishedView } from '../kit/published'
 import { balloteesOf } from '../kit/voters'
 
 export const main = defineFunction({
@@ -40,15 +40,8 @@ export const main = defineFunction({
       }
     })
 
-    const results = await ports.voting.results(a.id)
-    const objections = results.length ? await ports.voting.objections(a.id) : []
-    const latest = results[results.length - 1]
-    const result: PublishedResultView | null = latest
-      ? {
-          stage: latest.stage, publishedAt: latest.publishedAt, objectionUntil: results[0].objectionUntil, count: latest.result as AssemblyCount,
-          objections: { filed: objections.length, open: objections.filter((o) => !o.resolution).length, upheld: objections.filter((o) => o.resolution === 'upheld').length },
-        }
-      : null
+    const result = await publishedView(ports, a)
+    const objections = result ? await ports.voting.objections(a.id) : []
     const seesAll = me.community?.roles.some((r) => r === 'committee' || r === 'supervisor') ?? false
     const myKeys = new Set(mine.filter((m) => m.as === 'owner').map((m) => m.ownerKey))
     const visible: ObjectionView[] = objections

@@ -115,6 +115,18 @@ export interface ObjectionRecord {
   resolvedAt: number | null
 }
 
+/** The choice recorded for one owner's motion when the committee upheld their objection; the ballot itself is never changed. */
+export interface CorrectionRecord {
+  motionId: string
+  voterKey: string
+  objectionId: string
+  marks: BallotMarks
+  correctedBy: string
+  correctedAt: number
+}
+
+export type ResolveOutcome = { ok: true; auditSeq: number } | { ok: false; reason: 'resolved' | 'corrected' }
+
 export interface VotingPort {
   /** The community's stored settings object (parsed by the domain). */
   communitySettings(communityId: string): Promise<unknown>
@@ -151,6 +163,17 @@ export interface VotingPort {
   publishResult(assemblyId: string, r: Omit<PublishedResult, 'auditSeq'> & { publishedBy: string }, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false }>
   results(assemblyId: string): Promise<PublishedResult[]>
   fileObjection(o: ObjectionRecord, audit: AuditDraft): Promise<number>
-  resolveObjection(id: string, r: { resolution: 'upheld' | 'dismissed'; reason: string; by: string; at: number }, audit: AuditDraft): Promise<number | null>
+  /**
+   * Records the resolution and, for an upheld objection, its corrections, with
+   * the audit entry, all or nothing. 'resolved': it was resolved already;
+   * 'corrected': one of the ballots already carries a correction (the key refuses a second).
+   */
+  resolveObjection(
+    id: string,
+    r: { resolution: 'upheld' | 'dismissed'; reason: string; by: string; at: number; corrections: Array<{ motionId: string; voterKey: string; marks: BallotMarks }> },
+    audit: AuditDraft,
+  ): Promise<ResolveOutcome>
   objections(assemblyId: string): Promise<ObjectionRecord[]>
+  /** Every correction of the assembly, oldest first. */
+  corrections(assemblyId: string): Promise<CorrectionRecord[]>
 }
