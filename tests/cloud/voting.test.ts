@@ -110,6 +110,35 @@ describe('calling an assembly', () => {
   })
 })
 
+describe('timers: the host\'s jobs open voting and remind owners on time, with nobody calling', () => {
+  test('opening at the start time and the reminder a day before the end go out once each, at the job\'s `now`', async () => {
+    const { runJobs } = await import('../../src/host/jobs')
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const opensAt = T0 + 16 * DAY_MS
+    const closesAt = T0 + 23 * DAY_MS
+    const sent = (kind: string) => h.ports.db.prepare('SELECT recipient_id, created_at FROM outbox WHERE kind = ? AND page LIKE ? ORDER BY recipient_id').all(kind, `%${assemblyId}`) as Array<{ recipient_id: string; created_at: number }>
+    const opens = async () => (await h.ports.audit.all(C)).filter((e) => e.action === 'assembly.open' && e.subject === `assembly:${assemblyId}`)
+    const owners = ['p-chen-jing', 'p-huang-meiling', 'p-li-jianguo', 'p-wang-xiuying', 'p-zhang-wei']
+
+    await runJobs(h.ports, opensAt - 1)
+    expect(sent('vote.opened')).toEqual([])
+    expect(await opens()).toEqual([])
+    await runJobs(h.ports, opensAt)
+    await runJobs(h.ports, opensAt + 5 * 60_000)
+    expect(sent('vote.opened')).toEqual(owners.map((recipient_id) => ({ recipient_id, created_at: opensAt })))
+    expect((await opens()).map((e) => [e.at, e.data])).toEqual([[opensAt, expect.objectContaining({ rollVersion: 1, total: { area: 8094848, heads: 777 } })]])
+
+    await runJobs(h.ports, closesAt - DAY_MS - 1)
+    expect(sent('vote.closing')).toEqual([])
+    await runJobs(h.ports, closesAt - DAY_MS)
+    await runJobs(h.ports, closesAt - 60_000)
+    expect(sent('vote.closing')).toEqual(owners.map((recipient_id) => ({ recipient_id, created_at: closesAt - DAY_MS })))
+    const total = h.ports.db.prepare('SELECT COUNT(*) FROM outbox WHERE page LIKE ?').pluck().get(`%${assemblyId}`)
+    await runJobs(h.ports, closesAt + DAY_MS)
+    expect(h.ports.db.prepare('SELECT COUNT(*) FROM outbox WHERE page LIKE ?').pluck().get(`%${assemblyId}`)).toBe(total)
+  })
+})
+
 describe('casting', () => {
   test('a multi-unit owner casts one ballot covering both units: one head, summed area, a receipt with a tracking code', async () => {
     const before = (await get()).participation!
