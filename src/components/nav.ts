@@ -8,6 +8,7 @@ export const PAGES = {
   results: '/packages/vote/pages/results/index',
   callAssembly: '/packages/vote/pages/call/index',
   paperBallot: '/packages/vote/pages/paper/index',
+  proxy: '/packages/vote/pages/proxy/index',
   accountsRules: '/packages/accounts/pages/rules/index',
   accountsReport: '/packages/accounts/pages/report/index',
   accountsDraft: '/packages/accounts/pages/draft/index',

@@ -139,6 +139,7 @@ export type MarksView = { choice: Choice } | { approve: string[]; oppose: string
 
 /** A correction an upheld objection recorded: public, like the ballot list it corrects. */
 export interface CorrectionView {
+  objectionId: string
   trackingCode: string
   motionId: string
   /** As recorded (the ballot, never changed). */

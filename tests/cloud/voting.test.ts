@@ -1,18 +1,14 @@
 // Owners' assemblies through the real functions on a real SQLite file: who may
 // do what, the window by server time, one ballot per owner per motion under
 // concurrency, proxies, sealed tallies, and the count, objections and export.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { verifyChain } from '../../src/domain/audit-chain'
 import { DAY_MS } from '../../src/domain/voting/assembly'
-import { formatHundredths } from '../../src/domain/measure'
 import { sha256 } from '../../src/cloud/kit/sha256'
 import { DEMO_CLOSED_ASSEMBLY, DEMO_OPEN_ASSEMBLY } from '../../src/seed/demo-assemblies'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
 import type { AssemblyCount } from '../../src/domain/voting/result'
 import { createHarness, expectOk, type Harness } from '../support/harness'
+import { expectSameRecount } from '../support/recount'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
@@ -510,7 +506,7 @@ describe('an upheld objection corrects the count, never the ballot', () => {
     expect(motionTally(seen.count, 0)).toMatchObject({ participating: { heads: 3, area: ZHANG + CHEN + LI }, agree: { heads: 1, area: LI }, oppose: { heads: 2, area: ZHANG + CHEN } })
     expect(motionTally(seen.preliminary!, 0)).toEqual(motionTally(prelim.count, 0))
     expect(motionTally(seen.count, 1)).toEqual(motionTally(prelim.count, 1))
-    expect(seen.corrections).toEqual([{ trackingCode: zhang.trackingCode, motionId: m1, from: { choice: 'agree' }, to: { choice: 'oppose' }, reason: '核对签名底稿，业主所述属实', correctedAt: T0 + 23 * DAY_MS }])
+    expect(seen.corrections).toEqual([{ objectionId, trackingCode: zhang.trackingCode, motionId: m1, from: { choice: 'agree' }, to: { choice: 'oppose' }, reason: '核对签名底稿，业主所述属实', correctedAt: T0 + 23 * DAY_MS }])
     const listed = expectOk(await h.call('ballot-list', at, 'p-chen-jing')).find((b) => b.trackingCode === zhang.trackingCode)!
     expect(listed.choices).toEqual([
       { motionId: m1, choice: 'agree', corrected: { to: { choice: 'oppose' }, correctedAt: T0 + 23 * DAY_MS } },
@@ -529,31 +525,3 @@ describe('an upheld objection corrects the count, never the ballot', () => {
     expect(JSON.parse(files['result.json']).current.count).toEqual(certified.count)
   })
 })
-
-const ROOT = resolve(__dirname, '../..')
-function expectSameRecount(files: Record<string, string>, count: AssemblyCount) {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-export-'))
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/tally.ts', dir], { cwd: ROOT, encoding: 'utf8' })
-    expect(r.stderr).toBe('')
-    expect(r.status).toBe(0)
-    const recount = JSON.parse(r.stdout) as { motions: Array<{ motion_id: string; participating: { area: string; heads: number }; agree: { area: string; heads: number }; oppose: { area: string; heads: number }; quorum_met: boolean; passed: boolean }> }
-    const expected = count.motions.flatMap((m) => {
-      const tallies = m.kind === 'motion' ? [{ id: m.motionId, t: m.result.asCast }] : m.election.candidates.map((c) => ({ id: `${m.motionId}:${c.candidate}`, t: c.tally }))
-      return tallies.map(({ id, t }) => ({
-        motion_id: id,
-        participating: { area: formatHundredths(t.participating.area), heads: t.participating.heads },
-        agree: { area: formatHundredths(t.agree.area), heads: t.agree.heads },
-        oppose: { area: formatHundredths(t.oppose.area), heads: t.oppose.heads },
-        quorum_met: t.quorumMet,
-        passed: t.passed,
-      }))
-    })
-    expect(recount.motions.map(({ motion_id, participating, agree, oppose, quorum_met, passed }) => ({ motion_id, participating, agree, oppose, quorum_met, passed }))).toEqual(expected)
-    const audit = JSON.parse(files['audit.json']) as { verdict: { valid: boolean } }
-    expect(audit.verdict.valid).toBe(true)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}

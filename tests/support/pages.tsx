@@ -15,7 +15,7 @@ import { resetVotingStores } from '../../src/stores/voting'
 import { DEMO, createHarness, type Harness } from './harness'
 
 /** A picked File's bytes, as the host's upload route would receive them (jsdom's Blob has no arrayBuffer()). */
-const bytesOf = (blob: Blob): Promise<Uint8Array> =>
+export const bytesOf = (blob: Blob): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))

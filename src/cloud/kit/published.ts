@@ -40,7 +40,7 @@ export async function publishedView(ports: Ports, a: AssemblyRecord): Promise<Pu
     views = corrections.map((c) => {
       const o = objections.find((x) => x.id === c.objectionId)!
       const cast = ballots.find((b) => b.motionId === c.motionId && b.voterKey === c.voterKey)!
-      return { trackingCode: o.trackingCode, motionId: c.motionId, from: cast.marks, to: c.marks, reason: o.reason ?? '', correctedAt: c.correctedAt }
+      return { objectionId: c.objectionId, trackingCode: o.trackingCode, motionId: c.motionId, from: cast.marks, to: c.marks, reason: o.reason ?? '', correctedAt: c.correctedAt }
     })
   }
   return {

@@ -3,14 +3,21 @@
 // paper (委托书, paper ballot) taken on the phone and uploaded.
 import { View, Text, Image } from '@tarojs/components'
 import { useState } from 'react'
-import type { MotionView } from '../../contracts/voting'
+import type { MarksView, MotionView } from '../../contracts/voting'
 import { Button, Tag } from '../../components/ui'
 import type { VotingSettings } from '../../domain/voting/assembly'
-import { NON_VOTER_RULE_TEXT } from '../../domain/voting/tally'
+import { CHOICE_LABEL, NON_VOTER_RULE_TEXT } from '../../domain/voting/tally'
 import { chooseAndUploadPhotos, photoUrl } from '../../stores/voting'
 import './vote.scss'
 
 export const THRESHOLD_TEXT = { ordinary: '过半数通过', special: '四分之三以上通过' } as const
+
+/** What a proxy covers, in words: every motion, or the motions' numbers. */
+export const proxyScopeText = (motions: readonly MotionView[], ids: readonly string[] | null): string =>
+  ids === null ? '全部议案' : `议案 ${motions.filter((m) => ids.includes(m.id)).map((m) => m.position).join('、')}`
+
+/** A choice in words, or for an election how many candidates were approved. */
+export const marksText = (m: MarksView): string => ('choice' in m ? CHOICE_LABEL[m.choice] : `同意${m.approve.length}人`)
 
 export function MotionHead({ m }: { m: MotionView }) {
   return (
