@@ -133,6 +133,8 @@ export interface VotingPort {
   callAssembly(a: NewAssembly, audit: AuditDraft): Promise<number>
   assemblies(communityId: string): Promise<AssemblyRecord[]>
   assembly(communityId: string, assemblyId: string): Promise<AssemblyRecord | null>
+  /** Every assembly, in every community, whose voting has not closed at `now` (closesAt > now), soonest to open first: for the timers. */
+  unclosed(now: number): Promise<AssemblyRecord[]>
   /** Which of these motion ids exist in some other assembly of the community. */
   motionsElsewhere(communityId: string, assemblyId: string, motionIds: string[]): Promise<Set<string>>
   /**

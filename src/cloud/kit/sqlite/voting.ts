@@ -208,6 +208,10 @@ export function sqliteVoting(db: Db): VotingPort {
       return r ? assemblyOf(r) : null
     },
 
+    async unclosed(now) {
+      return (statement(db, `${assemblySelect} WHERE a.closes_at > ? ORDER BY a.opens_at, a.id`).all(now) as AssemblyRow[]).map(assemblyOf)
+    },
+
     async motionsElsewhere(communityId, assemblyId, motionIds) {
       if (motionIds.length === 0) return new Set()
       const rows = statement(db, `SELECT m.id FROM motions m JOIN assemblies a ON a.id = m.assembly_id WHERE a.community_id = ? AND m.assembly_id <> ? AND m.id IN (${motionIds.map(() => '?').join(',')})`)
