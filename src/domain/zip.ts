@@ -1,12 +1,9 @@
-// A ZIP archive of stored (uncompressed) files, small enough to ship in the
-// phone's bundle: the export package is a few CSV and JSON files, which any
-// unzip tool opens. Names are UTF-8 (flag bit 11), so Chinese names survive.
-// Time stamps are Asia/Shanghai wall time, the only time owners read.
-
-export interface ZipEntry {
-  name: string
-  bytes: Uint8Array
-}
+// Writing a ZIP archive, in plain TypeScript so it runs on the server and in
+// the phone's bundle alike: the CRC, the headers and the central directory.
+// Compressing is the caller's business (the xlsx writer deflates with Node's
+// zlib; the export download on the phone stores its few text files as they
+// are). Names that are not plain ASCII are flagged UTF-8 (bit 11), as Excel
+// does, so Chinese names survive.
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256)
@@ -18,18 +15,38 @@ const CRC_TABLE = (() => {
   return t
 })()
 
-/** CRC-32 (ISO-HDLC), as ZIP stores it. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
+/** CRC-32 (the ZIP one), continuing from `crc` so it can run over chunks. */
+export function crc32Portable(data: Uint8Array, crc = 0): number {
+  let c = ~crc >>> 0
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8)
+  return ~c >>> 0
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+/** UTF-8 bytes of a string (the WeChat runtime has no TextEncoder everywhere). */
+export function utf8(s: string): Uint8Array {
+  const out: number[] = []
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!
+    if (c < 0x80) out.push(c)
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+  }
+  return Uint8Array.from(out)
+}
 
-/** MS-DOS date and time fields of a moment, in Asia/Shanghai. */
-function dosTime(at: number): { time: number; date: number } {
-  const d = new Date(at + SHANGHAI_OFFSET_MS)
+/** An MS-DOS date and time, as ZIP headers hold them. */
+export interface DosStamp {
+  date: number
+  time: number
+}
+
+/** 1980-01-01 00:00, the earliest a ZIP can say: the same bytes on every run. */
+export const DOS_EPOCH: DosStamp = { date: (0 << 9) | (1 << 5) | 1, time: 0 }
+
+/** A moment as Asia/Shanghai wall time, the only time owners read. */
+export function dosStamp(at: number): DosStamp {
+  const d = new Date(at + 8 * 60 * 60 * 1000)
   const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107)
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
@@ -37,53 +54,57 @@ function dosTime(at: number): { time: number; date: number } {
   }
 }
 
-/** One archive of the entries, in order, each stored as is. */
-export function zipStore(entries: readonly ZipEntry[], at: number): Uint8Array {
-  const { time, date } = dosTime(at)
-  const utf8 = new TextEncoder()
+/** One file as it goes into the archive: `data` stored (method 0) or deflated (8); crc and size of the original. */
+export interface ZipMember {
+  name: string
+  method: 0 | 8
+  crc: number
+  size: number
+  data: Uint8Array
+}
+
+/** The archive of these members, in order: local headers and data, then the central directory. */
+export function assembleZip(members: readonly ZipMember[], stamp: DosStamp = DOS_EPOCH): Uint8Array {
   const parts: Uint8Array[] = []
   const central: Uint8Array[] = []
   let offset = 0
-  for (const e of entries) {
-    const name = utf8.encode(e.name)
-    const crc = crc32(e.bytes)
+  for (const m of members) {
+    const name = utf8(m.name)
+    const flags = name.length !== m.name.length ? 0x0800 : 0
     const local = new DataView(new ArrayBuffer(30))
     local.setUint32(0, 0x04034b50, true)
     local.setUint16(4, 20, true) // version needed: 2.0
-    local.setUint16(6, 0x0800, true) // names are UTF-8
-    local.setUint16(8, 0, true) // stored
-    local.setUint16(10, time, true)
-    local.setUint16(12, date, true)
-    local.setUint32(14, crc, true)
-    local.setUint32(18, e.bytes.length, true)
-    local.setUint32(22, e.bytes.length, true)
+    local.setUint16(6, flags, true)
+    local.setUint16(8, m.method, true)
+    local.setUint16(10, stamp.time, true)
+    local.setUint16(12, stamp.date, true)
+    local.setUint32(14, m.crc, true)
+    local.setUint32(18, m.data.length, true)
+    local.setUint32(22, m.size, true)
     local.setUint16(26, name.length, true)
-    local.setUint16(28, 0, true)
-    parts.push(new Uint8Array(local.buffer), name, e.bytes)
-
-    const dir = new DataView(new ArrayBuffer(46))
-    dir.setUint32(0, 0x02014b50, true)
-    dir.setUint16(4, 20, true) // made by 2.0
-    dir.setUint16(6, 20, true)
-    dir.setUint16(8, 0x0800, true)
-    dir.setUint16(10, 0, true)
-    dir.setUint16(12, time, true)
-    dir.setUint16(14, date, true)
-    dir.setUint32(16, crc, true)
-    dir.setUint32(20, e.bytes.length, true)
-    dir.setUint32(24, e.bytes.length, true)
-    dir.setUint16(28, name.length, true)
+    const entry = new DataView(new ArrayBuffer(46))
+    entry.setUint32(0, 0x02014b50, true)
+    entry.setUint16(4, 20, true) // made by 2.0
+    entry.setUint16(6, 20, true)
+    entry.setUint16(8, flags, true)
+    entry.setUint16(10, m.method, true)
+    entry.setUint16(12, stamp.time, true)
+    entry.setUint16(14, stamp.date, true)
+    entry.setUint32(16, m.crc, true)
+    entry.setUint32(20, m.data.length, true)
+    entry.setUint32(24, m.size, true)
+    entry.setUint16(28, name.length, true)
     // extra, comment, disk, internal and external attributes: all zero
-    dir.setUint32(42, offset, true)
-    central.push(new Uint8Array(dir.buffer), name)
-    offset += 30 + name.length + e.bytes.length
+    entry.setUint32(42, offset, true)
+    parts.push(new Uint8Array(local.buffer), name, m.data)
+    central.push(new Uint8Array(entry.buffer), name)
+    offset += 30 + name.length + m.data.length
   }
-  const centralSize = central.reduce((n, p) => n + p.length, 0)
   const end = new DataView(new ArrayBuffer(22))
   end.setUint32(0, 0x06054b50, true)
-  end.setUint16(8, entries.length, true)
-  end.setUint16(10, entries.length, true)
-  end.setUint32(12, centralSize, true)
+  end.setUint16(8, members.length, true)
+  end.setUint16(10, members.length, true)
+  end.setUint32(12, central.reduce((n, p) => n + p.length, 0), true)
   end.setUint32(16, offset, true)
   const all = [...parts, ...central, new Uint8Array(end.buffer)]
   const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0))
@@ -94,3 +115,13 @@ export function zipStore(entries: readonly ZipEntry[], at: number): Uint8Array {
   }
   return out
 }
+
+/** An archive of text files stored as they are, stamped with the moment `at`. */
+export const zipTextFiles = (files: ReadonlyArray<{ name: string; text: string }>, at: number): Uint8Array =>
+  assembleZip(
+    files.map(({ name, text }) => {
+      const bytes = utf8(text)
+      return { name, method: 0, crc: crc32Portable(bytes), size: bytes.length, data: bytes }
+    }),
+    dosStamp(at),
+  )

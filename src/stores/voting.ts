@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { BallotReceipt } from '../contracts/voting'
 import type { Choice } from '../domain/voting/tally'
-import { zipStore } from '../domain/zip'
+import { zipTextFiles } from '../domain/zip'
 import { saveFile, shareSavedFile, type SavedFile } from '../services/save-file'
 import * as api from '../services/voting'
 import { createResourceStore, thenReload } from './resource'
@@ -116,8 +116,7 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60)
  */
 export async function downloadExport(communityId: string, assemblyId: string, title: string): Promise<SavedFile> {
   const { files } = await api.fetchExport(communityId, assemblyId)
-  const utf8 = new TextEncoder()
-  const zip = zipStore(Object.entries(files).map(([name, text]) => ({ name, bytes: utf8.encode(text) })), Date.now())
+  const zip = zipTextFiles(Object.entries(files).map(([name, text]) => ({ name, text })), Date.now())
   return saveFile(`${safeName(title)}-表决数据.zip`, zip, 'application/zip')
 }
 

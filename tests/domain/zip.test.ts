@@ -1,25 +1,27 @@
-// The export's ZIP writer: the standard CRC check value, and an archive that
-// an independent reader (central directory, Node's own CRC) opens intact.
-import { crc32, zipStore } from '../../src/domain/zip'
-import { unzipStored } from '../support/unzip'
-
-const utf8 = (s: string) => new TextEncoder().encode(s)
+// The ZIP writer shared by the xlsx writer and the export download: the
+// standard CRC check value, UTF-8 without TextEncoder, Shanghai time stamps,
+// and archives that the reader opens intact (CRC checked by Node's zlib).
+import { crc32Portable, dosStamp, utf8, zipTextFiles } from '../../src/domain/zip'
+import { unzipAll } from '../support/unzip'
 
 test('CRC-32 of "123456789" is the standard check value CBF43926', () => {
-  expect(crc32(utf8('123456789')).toString(16)).toBe('cbf43926')
+  expect(crc32Portable(utf8('123456789')).toString(16)).toBe('cbf43926')
 })
 
-test('files come back byte for byte, Chinese names included, an empty file too', () => {
-  const files = { 'roll.csv': utf8('unit_id,building,area,owner_key\n1栋-0101,1栋,89.10,O0001\n'), '结果.json': utf8('{"ok":true}\n'), 'empty.csv': new Uint8Array() }
-  const zip = zipStore(Object.entries(files).map(([name, bytes]) => ({ name, bytes })), Date.UTC(2026, 10, 28, 2, 0, 0))
-  const back = unzipStored(zip)
+test('UTF-8 bytes match Node’s for ASCII, Chinese and a character beyond the BMP', () => {
+  for (const s of ['unit_id,area\n', '1栋-0202，同意', '𠮷野家', '']) expect(Buffer.from(utf8(s)).equals(Buffer.from(s, 'utf8'))).toBe(true)
+})
+
+test('text files come back byte for byte, Chinese names included, an empty file too', () => {
+  const files = [{ name: 'roll.csv', text: 'unit_id,building,area,owner_key\n1栋-0101,1栋,89.10,O0001\n' }, { name: '结果.json', text: '{"ok":true}\n' }, { name: 'empty.csv', text: '' }]
+  const back = unzipAll(zipTextFiles(files, Date.UTC(2026, 10, 28, 2, 0, 0)))
   expect(Object.keys(back)).toEqual(['roll.csv', '结果.json', 'empty.csv'])
-  for (const [name, bytes] of Object.entries(files)) expect(Buffer.from(back[name]).equals(Buffer.from(bytes))).toBe(true)
+  for (const f of files) expect(Buffer.from(back[f.name]).toString('utf8')).toBe(f.text)
 })
 
 test('the time stamp is Shanghai wall time: 2026-11-28 10:00:00 at UTC 02:00', () => {
-  const zip = zipStore([{ name: 'a', bytes: utf8('a') }], Date.UTC(2026, 10, 28, 2, 0, 0))
+  expect(dosStamp(Date.UTC(2026, 10, 28, 2, 0, 0))).toEqual({ time: 10 << 11, date: ((2026 - 1980) << 9) | (11 << 5) | 28 })
+  const zip = zipTextFiles([{ name: 'a', text: 'a' }], Date.UTC(2026, 10, 28, 2, 0, 0))
   const view = new DataView(zip.buffer)
-  expect(view.getUint16(10, true)).toBe((10 << 11) | (0 << 5) | 0)
-  expect(view.getUint16(12, true)).toBe(((2026 - 1980) << 9) | (11 << 5) | 28)
+  expect([view.getUint16(10, true), view.getUint16(12, true)]).toEqual([10 << 11, ((2026 - 1980) << 9) | (11 << 5) | 28])
 })

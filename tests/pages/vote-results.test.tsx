@@ -13,7 +13,7 @@ import type { AssemblyCount } from '../../src/domain/voting/result'
 import { bytesOf, renderAs, resetStores } from '../support/pages'
 import { createHarness, expectOk, type Harness } from '../support/harness'
 import { expectSameRecount } from '../support/recount'
-import { unzipStored } from '../support/unzip'
+import { unzipAll } from '../support/unzip'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
@@ -96,7 +96,7 @@ test('results show the correction and the figures before it; the downloaded ZIP 
   const { name, bytes } = await download
   expect(name).toBe('2026-年第二次业主大会：物业服务与公共收益-表决数据.zip')
   expect((await screen.findByTestId('export-done')).textContent).toBe(`已下载：${name}`)
-  const files = unzipStored(bytes)
+  const files = unzipAll(bytes)
   expect(Object.keys(files).sort()).toEqual(['audit.json', 'ballots.csv', 'corrections.csv', 'motions.csv', 'result.json', 'roll.csv'])
   const result = JSON.parse(Buffer.from(files['result.json']).toString('utf8')) as { current: { count: AssemblyCount } }
   // What the page showed is what the files recount to.
@@ -110,7 +110,7 @@ test('the certified demo election downloads and recounts to its published tallie
   expect(screen.queryByTestId('corrections')).toBeNull()
   const download = catchDownload()
   fireEvent.click(screen.getByText('下载表决数据'))
-  const files = unzipStored((await download).bytes)
+  const files = unzipAll((await download).bytes)
   const result = JSON.parse(Buffer.from(files['result.json']).toString('utf8')) as { published: Array<{ stage: string; count: AssemblyCount }> }
   expectSameRecount(files, result.published.find((p) => p.stage === 'certified')!.count)
 })
@@ -134,7 +134,7 @@ test('on WeChat the ZIP is written to the mini-program\'s folder, then sent to a
     const name = '2026-年第一次业主大会：换届选举-表决数据.zip'
     expect(done.textContent).toContain(`已保存：${name}。微信里不能直接打开压缩包`)
     expect(written.map((w) => w.path)).toEqual([`wxfile://usr/${name}`])
-    expect(Object.keys(unzipStored(written[0].bytes))).toContain('ballots.csv')
+    expect(Object.keys(unzipAll(written[0].bytes))).toContain('ballots.csv')
     expect(shared).toEqual([])
     fireEvent.click(screen.getByText('发送到聊天'))
     await waitFor(() => expect(shared).toEqual([{ filePath: `wxfile://usr/${name}`, fileName: name }]))
