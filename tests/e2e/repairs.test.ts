@@ -1,31 +1,10 @@
 // On a phone at 390x844: an owner reports a leak with a photo, property staff
 // take it from the queue and complete it, and the owner rates the work.
-import type { Page } from 'playwright-core'
-import { settled, signIn, shot, startApp, tab, tapCell, visible, type RunningApp } from './support'
+import { fill, jpeg, press, settled, signIn, shot, startApp, tab, tapCell, visible, type RunningApp } from './support'
 
 let app: RunningApp
 beforeAll(async () => { app = await startApp() })
 afterAll(async () => { await app?.stop() })
-
-/** A real JPEG drawn by the browser itself (a blue square with a darker patch: the "leak"). */
-async function jpeg(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const c = document.createElement('canvas')
-    c.width = 640
-    c.height = 480
-    const g = c.getContext('2d')!
-    g.fillStyle = '#9ec5e8'
-    g.fillRect(0, 0, 640, 480)
-    g.fillStyle = '#2a5d8a'
-    g.fillRect(200, 150, 240, 180)
-    return c.toDataURL('image/jpeg', 0.9)
-  })
-  return Buffer.from(dataUrl.split(',')[1], 'base64')
-}
-
-const fill = (page: Page, selector: string, value: string) => visible(page, selector).fill(value)
-/** Taps the NutUI button whose whole label is `label`. */
-const press = (page: Page, label: string) => visible(page, '.nut-button', new RegExp(`^\\s*${label}\\s*$`)).click()
 
 test('an owner reports a leak with a photo, staff complete it, the owner rates it', async () => {
   const owner = await signIn(app, 'p-zhang-wei')

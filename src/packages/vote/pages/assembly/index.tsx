@@ -33,8 +33,8 @@ function OwnActions({ a, m }: { a: AssemblyDetail; m: MyVoter }) {
           {m.cast.length > 0 ? '继续投票' : '去投票'}
         </Button>
       )}
-      {a.phase === 'noticed' && <Text className='gj-muted'>{'\n'}投票将于 {formatDateTime(a.opensAt)} 开始。不能亲自投票的，可以现在委托他人代投。</Text>}
-      {standing && <Text data-testid='proxy-named'>{'\n'}已委托 {standing.proxyName ?? '代理人'} 代为投票（{proxyScopeText(a.motions, standing.motionIds)}）</Text>}
+      {a.phase === 'noticed' && <View className='vote-line gj-muted'>投票将于 {formatDateTime(a.opensAt)} 开始。不能亲自投票的，可以现在委托他人代投。</View>}
+      {standing && <View className='vote-line' data-testid='proxy-named'>已委托 {standing.proxyName ?? '代理人'} 代为投票（{proxyScopeText(a.motions, standing.motionIds)}）</View>}
       {votable && m.cast.length === 0 && (
         <Button block className='gj-big-button' onClick={to(PAGES.proxy, { id: a.id, owner: m.ownerKey })}>{standing ? '查看或撤销委托' : '委托他人代投'}</Button>
       )}
@@ -46,8 +46,8 @@ function OwnActions({ a, m }: { a: AssemblyDetail; m: MyVoter }) {
 function ProxyActions({ a, m }: { a: AssemblyDetail; m: MyVoter }) {
   return (
     <>
-      <Text className='gj-muted'>{'\n'}委托范围：{proxyScopeText(a.motions, m.proxy?.motionIds ?? null)}</Text>
-      {a.phase === 'noticed' && <Text className='gj-muted'>{'\n'}投票开始（{formatDateTime(a.opensAt)}）后，可在这里代为投票。</Text>}
+      <View className='vote-line gj-muted'>委托范围：{proxyScopeText(a.motions, m.proxy?.motionIds ?? null)}</View>
+      {a.phase === 'noticed' && <View className='vote-line gj-muted'>投票开始（{formatDateTime(a.opensAt)}）后，可在这里代为投票。</View>}
       {a.phase === 'open' && m.openMotionIds.length > 0 && (
         <Button type='primary' block className='gj-big-button' onClick={to(PAGES.ballot, { id: a.id, owner: m.ownerKey })}>代为投票</Button>
       )}
@@ -71,7 +71,7 @@ function MyBallots({ a }: { a: AssemblyDetail }) {
             <View>
               {[...new Set(m.cast.map((c) => c.trackingCode))].map((code) => {
                 const c = m.cast.find((x) => x.trackingCode === code)!
-                return <Text key={code} className='gj-muted'>{'\n'}已于 {formatDateTime(c.castAt)} 通过{CHANNEL[c.channel]}投票，查验码 {code}</Text>
+                return <View key={code} className='vote-line gj-muted'>已于 {formatDateTime(c.castAt)} 通过{CHANNEL[c.channel]}投票，查验码 {code}</View>
               })}
             </View>
           )}
@@ -115,15 +115,15 @@ function ResolveObjection({ o, communityId, assemblyId, motions }: { o: Objectio
       <AsyncView resource={list} onRetry={() => void ballotListResource.store.getState().reload(communityId, assemblyId)}>
         {() => (ballot ? (
           <View className='gj-para'>
-            <Text className='gj-muted'>{'\n'}这张选票的原记录；如异议成立，请选出应记录的选择：</Text>
+            <View className='vote-line gj-muted'>这张选票的原记录；如异议成立，请选出应记录的选择：</View>
             {ballot.choices.map((c) => {
               const m = motions.find((x) => x.id === c.motionId)
               if (!m) return null
-              if (!c.choice) return <Text key={c.motionId} className='gj-muted'>{'\n'}议案 {m.position}（选举）：{marksText(c as MarksView)}（选举的更正请逐项核对后另行处理）</Text>
+              if (!c.choice) return <View key={c.motionId} className='vote-line gj-muted'>议案 {m.position}（选举）：{marksText(c as MarksView)}（选举的更正请逐项核对后另行处理）</View>
               const chosen = fix[c.motionId] ?? c.choice
               return (
                 <View key={c.motionId} data-testid='correct-motion'>
-                  <Text>{'\n'}议案 {m.position}：原记录「{CHOICE_LABEL[c.choice]}」{chosen !== c.choice ? `，更正为「${CHOICE_LABEL[chosen]}」` : ''}</Text>
+                  <View className='vote-line'>议案 {m.position}：原记录「{CHOICE_LABEL[c.choice]}」{chosen !== c.choice ? `，更正为「${CHOICE_LABEL[chosen]}」` : ''}</View>
                   <View className='gj-choices'>
                     {CHOICES.map((x) => (
                       <View key={x} className={`gj-choice${chosen === x ? ' gj-choice--on' : ''}`} role='radio' aria-checked={chosen === x} onClick={() => setFix((f) => ({ ...f, [c.motionId]: x }))}>{CHOICE_LABEL[x]}</View>
@@ -133,7 +133,7 @@ function ResolveObjection({ o, communityId, assemblyId, motions }: { o: Objectio
               )
             })}
           </View>
-        ) : <Text className='gj-muted'>{'\n'}在公布的选票清单中找不到这个查验码。</Text>)}
+        ) : <View className='vote-line gj-muted'>在公布的选票清单中找不到这个查验码。</View>)}
       </AsyncView>
       <Textarea className='gj-textarea' placeholder='处理理由（必填，会公示）' value={reason} onInput={(e) => setReason(e.detail.value)} />
       <View className='gj-choices'>
@@ -161,13 +161,13 @@ function Objections({ a, communityId, committee }: { a: AssemblyDetail; communit
         <View key={o.id} className='gj-card' data-testid='objection'>
           <View className='gj-card__head'>查验码 {o.trackingCode}</View>
           <Text>{o.text}</Text>
-          <Text className='gj-muted'>{'\n'}{o.filedByName ?? ''} 于 {formatDateTime(o.filedAt)} 提出</Text>
+          <View className='vote-line gj-muted'>{o.filedByName ?? ''} 于 {formatDateTime(o.filedAt)} 提出</View>
           {o.resolution ? (
-            <Text>{'\n'}处理结果：{o.resolution === 'upheld' ? '异议成立' : '异议不成立'}。理由：{o.reason}{correctedBy(a, o)}</Text>
+            <View className='vote-line'>处理结果：{o.resolution === 'upheld' ? '异议成立' : '异议不成立'}。理由：{o.reason}{correctedBy(a, o)}</View>
           ) : committee && a.phase === 'objection' ? (
             <ResolveObjection o={o} communityId={communityId} assemblyId={a.id} motions={a.motions} />
           ) : (
-            <Text className='gj-muted'>{'\n'}等待业委会处理</Text>
+            <View className='vote-line gj-muted'>等待业委会处理</View>
           )}
         </View>
       ))}
@@ -235,7 +235,7 @@ function Assembly({ a, communityId, membership }: { a: AssemblyDetail; community
         <View key={m.id} className='gj-card' data-testid='motion'>
           <MotionHead m={m} />
           {m.body && <Text>{m.body}</Text>}
-          {m.election && <Text className='gj-muted'>{'\n'}应选 {m.election.seats} 名，候选人：{m.election.candidates.map((c) => c.name).join('、')}</Text>}
+          {m.election && <View className='vote-line gj-muted'>应选 {m.election.seats} 名，候选人：{m.election.candidates.map((c) => c.name).join('、')}</View>}
         </View>
       ))}
 

@@ -144,19 +144,19 @@ function Standing({ a, voter, communityId }: { a: AssemblyDetail; voter: MyVoter
   return (
     <View className='gj-card' data-testid='proxy-standing'>
       <View className='gj-card__head'>已委托 {p.proxyName ?? '代理人'} 代为投票</View>
-      <Text>委托范围：{proxyScopeText(a.motions, p.motionIds)}</Text>
+      <View>委托范围：{proxyScopeText(a.motions, p.motionIds)}</View>
       {voter.cast.length > 0 ? (
-        <Text className='gj-muted'>{'\n'}选票已经投出，委托不能再撤销。</Text>
+        <View className='vote-line gj-muted'>选票已经投出，委托不能再撤销。</View>
       ) : confirming ? (
         <>
           <View className='gj-warning'>撤销后，{p.proxyName ?? '代理人'} 不能再为您投票。确定撤销吗？</View>
-          <Button type='warning' block className='gj-big-button' loading={busy} disabled={busy} onClick={() => void revoke()}>确定撤销委托</Button>
+          <Button type='danger' block className='gj-big-button' loading={busy} disabled={busy} onClick={() => void revoke()}>确定撤销委托</Button>
           <Button block className='gj-big-button' disabled={busy} onClick={() => setConfirming(false)}>不撤销</Button>
         </>
       ) : (
         <>
-          <Text className='gj-muted'>{'\n'}在选票投出之前，您可以撤销委托，自己投票或另委托他人。</Text>
-          <Button type='warning' block className='gj-big-button' onClick={() => setConfirming(true)}>撤销委托</Button>
+          <View className='vote-line gj-muted'>在选票投出之前，您可以撤销委托，自己投票或另委托他人。</View>
+          <Button block className='gj-big-button' onClick={() => setConfirming(true)}>撤销委托</Button>
         </>
       )}
     </View>
@@ -172,8 +172,8 @@ function Proxy({ a, communityId, owner }: { a: AssemblyDetail; communityId: stri
     <View data-testid='proxy-page'>
       <View className='gj-card'>
         <View className='gj-card__head'>{a.title}</View>
-        <Text>为 {unitsOf(voter)}（{formatArea(voter.area)}）委托他人代为投票</Text>
-        <Text className='gj-muted'>{'\n'}投票时间：{formatDateTime(a.opensAt)} 至 {formatDateTime(a.closesAt)}</Text>
+        <View>为 {unitsOf(voter)}（{formatArea(voter.area)}）委托他人代为投票</View>
+        <View className='vote-line gj-muted'>投票时间：{formatDateTime(a.opensAt)} 至 {formatDateTime(a.closesAt)}</View>
       </View>
       {a.phase !== 'noticed' && a.phase !== 'open' ? (
         <View className='gj-card'><Text>投票已经截止，不能再委托或撤销。</Text></View>

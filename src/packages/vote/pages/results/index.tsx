@@ -134,7 +134,7 @@ function Corrections({ r, motions }: { r: PublishedResultView; motions: MotionVi
       {r.corrections.map((c) => (
         <View key={`${c.trackingCode}-${c.motionId}`} className='gj-para'>
           <Text>查验码 {c.trackingCode} · 议案 {motions.find((m) => m.id === c.motionId)?.position ?? c.motionId}：原记录「{marksText(c.from)}」，更正为「{marksText(c.to)}」</Text>
-          <Text className='gj-muted'>{'\n'}理由：{c.reason}（{formatDateTime(c.correctedAt)}）</Text>
+          <View className='vote-line gj-muted'>理由：{c.reason}（{formatDateTime(c.correctedAt)}）</View>
         </View>
       ))}
     </View>
