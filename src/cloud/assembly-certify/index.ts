@@ -34,6 +34,6 @@ export const main = defineFunction({
       data: { preliminarySeq: preliminary.auditSeq, objections: summary, corrections: corrections.length, count },
     })
     if (!r.ok) throw new AppError('VOTE.ALREADY_CERTIFIED', '结果已经确认')
-    return (await publishedView(ports, a))!
+    return (await publishedView(ports, a, objections))!
   },
 })

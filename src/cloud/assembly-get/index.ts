@@ -40,8 +40,8 @@ export const main = defineFunction({
       }
     })
 
-    const result = await publishedView(ports, a)
-    const objections = result ? await ports.voting.objections(a.id) : []
+    const objections = await ports.voting.objections(a.id)
+    const result = await publishedView(ports, a, objections)
     const seesAll = me.community?.roles.some((r) => r === 'committee' || r === 'supervisor') ?? false
     const myKeys = new Set(mine.filter((m) => m.as === 'owner').map((m) => m.ownerKey))
     const visible: ObjectionView[] = objections

@@ -39,9 +39,10 @@ export async function openIfDue(ports: Ports, a: AssemblyRecord, now: number): P
 
 /**
  * The timers of every assembly still to close, in every community, for the
- * host's jobs (or a timer trigger): opening at the start time and the reminder a day before the end
- * go out on time, not only when someone next looks. Idempotent: opening is
- * once by the store, each notice once by its dedupe key.
+ * host's jobs (or a timer trigger): opening at the start time and the
+ * reminder a day before the end go out on time, not only when someone next
+ * looks. Idempotent: opening is once by the store, each notice once by its
+ * dedupe key.
  */
 export async function runAssemblyTimers(ports: Ports, now: number): Promise<void> {
   for (const a of await ports.voting.unclosed(now)) await openIfDue(ports, a, now)

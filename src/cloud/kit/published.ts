@@ -6,7 +6,7 @@ import { correctedBallots, countAssembly, type AssemblyCount } from '../../domai
 import type { CorrectionView, PublishedResultView } from '../../contracts/voting'
 import { specsOf } from './assembly'
 import type { Ports } from './ports'
-import type { AssemblyRecord, CorrectionRecord, PublishedResult, StoredBallot } from './voting-port'
+import type { AssemblyRecord, CorrectionRecord, ObjectionRecord, PublishedResult, StoredBallot } from './voting-port'
 
 export async function requirePublished(ports: Ports, a: AssemblyRecord): Promise<PublishedResult[]> {
   const results = await ports.voting.results(a.id)
@@ -23,13 +23,12 @@ export async function recount(ports: Ports, a: AssemblyRecord, preliminary: Publ
   return countAssembly(specsOf(a), await ports.voting.electorate(a.id), correctedBallots(ballots, corrections), { nonVoters: rule })
 }
 
-/** The published result as readers see it, or null before the count. */
-export async function publishedView(ports: Ports, a: AssemblyRecord): Promise<PublishedResultView | null> {
+/** The published result as readers see it, or null before the count; `objections` are the assembly's, as the caller already read them. */
+export async function publishedView(ports: Ports, a: AssemblyRecord, objections: readonly ObjectionRecord[]): Promise<PublishedResultView | null> {
   const results = await ports.voting.results(a.id)
   if (results.length === 0) return null
   const [preliminary, certified] = results
   const latest = certified ?? preliminary
-  const objections = await ports.voting.objections(a.id)
   const corrections = await ports.voting.corrections(a.id)
   let count = latest.result as AssemblyCount
   let views: CorrectionView[] = []
