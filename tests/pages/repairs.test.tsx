@@ -147,19 +147,50 @@ test('a failed list load offers 重试', async () => {
   await screen.findByTestId('repair-list-mine')
 })
 
-test('the committee links a repair to its repair-fund withdrawal from the detail page; owners are not offered it', async () => {
+test('the committee picks the repair-fund withdrawal from the published reports on the detail page; owners are not offered it', async () => {
   const h = createHarness()
   harness = h
   const committee = renderAs('p-li-jianguo', <RepairDetailPage id='r-demo-2' />, h)
-  await screen.findByTestId('fund-link')
-  typeInto(document.querySelector('[data-testid="fund-link"] taro-input-core')!, 'w-2026-11-01')
-  fireEvent.click(screen.getByText('关联维修资金支出'))
+  const options = await screen.findAllByTestId('fund-option')
+  // The demo's three published withdrawals, newest quarter first, amounts in yuan with two decimals.
+  expect(options.map((o) => o.textContent)).toEqual([
+    '1–4栋外墙渗漏维修¥412,300.002026年第三季度第 1 笔支取 · 业主大会表决：使用维修资金维修1–4栋外墙渗漏',
+    '消防水泵应急维修¥26,500.002026年第二季度第 1 笔支取 · 未经表决',
+    '3栋两部电梯更换¥368,000.002026年第一季度第 1 笔支取 · 业主大会表决：使用维修资金更换3栋两部电梯',
+  ])
+  expect(screen.getByText('请先选择一笔支取').closest('button,taro-button-core,.nut-button')!.className).toContain('disabled')
+  fireEvent.click(options[0])
+  expect(options[0].getAttribute('aria-checked')).toBe('true')
+  fireEvent.click(screen.getByText('关联到所选支取'))
   await screen.findByText('已关联维修资金支出')
-  expect(screen.getByTestId('repair-detail').textContent).toContain('维修资金支出w-2026-11-01')
+  expect(screen.getByTestId('fund-withdrawal').textContent).toBe('维修资金2026年第三季度 · 1–4栋外墙渗漏维修 · ¥412,300.00')
+  expect(screen.getByTestId('timeline').textContent).toContain('维修资金支出：1–4栋外墙渗漏维修 · ¥412,300.00')
   expect(screen.queryByTestId('fund-link')).toBeNull()
+  expect(h.ports.db.prepare('SELECT withdrawal_id FROM repair_fund_links WHERE request_id = ?').pluck().get('r-demo-2')).toBe('2026-Q3#1')
   committee.unmount()
+
+  // The next repair shows the withdrawal as already paying for #2.
+  resetStores()
+  const next = renderAs('p-li-jianguo', <RepairDetailPage id='r-demo-4' />, h)
+  expect((await screen.findAllByTestId('fund-option'))[0].textContent).toContain('已关联报修单 #2')
+  next.unmount()
+
   resetStores()
   renderAs('p-chen-jing', <RepairDetailPage id='r-demo-4' />, h)
   await screen.findByTestId('repair-detail')
   expect(screen.queryByTestId('fund-link')).toBeNull()
+})
+
+test('the withdrawal picker offers 重试 when the list fails, and says when no report has a withdrawal yet', async () => {
+  // Published versions never change (a trigger refuses), so a community without withdrawals is simulated on the wire.
+  let answer: 'offline' | 'none' = 'offline'
+  ;({ harness } = renderAs('p-li-jianguo', <RepairDetailPage id='r-demo-2' />, undefined, (real) => (name, input) => {
+    if (name !== 'repair-fund-withdrawals') return real(name, input)
+    return Promise.resolve(answer === 'offline' ? { ok: false as const, code: 'NETWORK', message: '网络不通，请检查网络后重试' } : { ok: true as const, data: [] })
+  }))
+  await screen.findByText('加载失败：网络不通，请检查网络后重试')
+  answer = 'none'
+  fireEvent.click(within(screen.getByTestId('fund-link')).getByText('重试'))
+  await screen.findByText('已公布的季度报告中还没有维修资金支取，公布后才能关联。')
+  expect(screen.queryByText('关联到所选支取')).toBeNull()
 })

@@ -46,6 +46,8 @@ export interface RepairsPort {
   /** Open requests whose current deadline has passed. */
   overdue(communityId: string, now: number): Promise<RepairRequest[]>
   reportedBetween(communityId: string, from: number, to: number): Promise<RepairRequest[]>
-  /** Records that a repair was paid from the repair fund by this withdrawal; refused if already linked. */
+  /** Records that a repair was paid from the repair fund by this withdrawal (a reference the caller has checked); refused if already linked. */
   linkFund(next: RepairRequest, withdrawalId: string, event: Omit<RepairEvent, 'seq'>, audit: AuditDraft): Promise<void>
+  /** Every repair of the community linked to a withdrawal, by repair number. */
+  fundLinks(communityId: string): Promise<Array<{ withdrawalId: string; requestId: string; no: number }>>
 }

@@ -73,6 +73,7 @@ export function sqliteRepairs(db: Db): RepairsPort {
   const overdue = db.prepare('SELECT data FROM repair_requests WHERE community_id = ? AND due_at IS NOT NULL AND due_at < ? ORDER BY due_at, no')
   const between = db.prepare('SELECT data FROM repair_requests WHERE community_id = ? AND reported_at >= ? AND reported_at < ?')
   const insertLink = db.prepare('INSERT INTO repair_fund_links (request_id, community_id, withdrawal_id, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)')
+  const links = db.prepare('SELECT l.withdrawal_id, l.request_id, r.no FROM repair_fund_links l JOIN repair_requests r ON r.id = l.request_id WHERE l.community_id = ? ORDER BY r.no')
 
   const addEvent = (requestId: string, e: Omit<RepairEvent, 'seq'>) =>
     insertEvent.run(requestId, (lastSeq.get(requestId) as number) + 1, e.at, e.actorId, e.kind, e.status, JSON.stringify(e.data))
@@ -146,8 +147,6 @@ export function sqliteRepairs(db: Db): RepairsPort {
     },
     async linkFund(next, withdrawalId, event, audit) {
       db.transaction(() => {
-        // TODO(accounts): the withdrawal table is built on the accounts branch; once merged, check that
-        // `withdrawalId` is a repair-fund withdrawal of this community (a foreign key or a lookup here).
         try {
           insertLink.run(next.id, next.communityId, withdrawalId, event.actorId ?? 'system', event.at)
         } catch (e) {
@@ -156,6 +155,10 @@ export function sqliteRepairs(db: Db): RepairsPort {
         }
         write(next, event, audit)
       })()
+    },
+    async fundLinks(communityId) {
+      type Row = { withdrawal_id: string; request_id: string; no: number }
+      return (links.all(communityId) as Row[]).map((r) => ({ withdrawalId: r.withdrawal_id, requestId: r.request_id, no: r.no }))
     },
   }
 }
