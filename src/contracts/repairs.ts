@@ -132,6 +132,11 @@ export const repairCommitmentsSetInput = communityInput.extend({
 }).strict()
 
 /** `withdrawalId` is a withdrawal's reference as repair-fund-withdrawals lists it, e.g. "2026-Q2#1". */
+export const repairAreasSetInput = communityInput.extend({
+  // How many, how long and whether repeated is the domain's check (REPAIR.AREAS_INVALID); these bounds only stop absurd payloads.
+  areas: z.array(z.string({ invalid_type_error: '公共区域名称须为文字' }).max(200, '公共区域名称过长'), { required_error: '缺少公共区域列表' }).max(1000, '公共区域太多'),
+}).strict()
+
 export const repairLinkFundInput = requestRef.extend({ withdrawalId: id('维修资金支出') }).strict()
 
 export const repairFundWithdrawalsInput = communityInput

@@ -301,6 +301,34 @@ test('the committee sets the service times: new requests follow them, reported o
   expect((await h.ports.audit.all(C)).some((e) => e.action === 'repair.commitments' && e.actorId === 'p-li-jianguo')).toBe(true)
 })
 
+test('the committee keeps the common areas: add, rename, remove, reorder; requests already reported keep their area text; audited', async () => {
+  const settings = async () => expectOk(await h.call('repair-settings', { communityId: C }, OWNER)).commonAreas
+  const demo = await settings()
+  expect(demo.slice(0, 3)).toEqual(['小区大门', '地下车库', '中心花园'])
+  // 小区大门 renamed 南大门 and moved after 地下车库; 儿童游乐区 removed; 快递驿站 added at the end.
+  const next = ['地下车库', ' 南大门 ', ...demo.slice(2).filter((a) => a !== '儿童游乐区'), '快递驿站']
+  const stored = expectOk(await h.call('repair-areas-set', { communityId: C, areas: next }, 'p-li-jianguo'))
+  expect(stored.slice(0, 3)).toEqual(['地下车库', '南大门', '中心花园'])
+  expect(stored.at(-1)).toBe('快递驿站')
+  expect(stored).toHaveLength(demo.length)
+  expect(await settings()).toEqual(stored)
+  expect((await h.ports.audit.all(C)).at(-1)).toMatchObject({ action: 'repair.areas', actorId: 'p-li-jianguo', data: { added: ['南大门', '快递驿站'], removed: ['小区大门', '儿童游乐区'] } })
+
+  // Seed #2 was reported at 小区大门 and still says so; a new report must use the new name.
+  expect(expectOk(await h.call('repair-detail', { communityId: C, id: 'r-demo-2' }, OWNER)).where).toBe('小区大门')
+  await refused('REPAIR.UNKNOWN_AREA', 'repair-report', leak({ location: { kind: 'common', area: '小区大门' }, category: 'door', urgency: 'normal' }), OWNER)
+  expect((await report(OWNER, leak({ location: { kind: 'common', area: '南大门' }, category: 'door', urgency: 'normal' }))).where).toBe('南大门')
+})
+
+test('a bad list of common areas is refused with every problem named and writes nothing; only the committee may change it', async () => {
+  const r = await h.call('repair-areas-set', { communityId: C, areas: ['南大门', '', '南大门', '中'.repeat(31)] }, 'p-li-jianguo')
+  expect(r).toMatchObject({ ok: false, code: 'REPAIR.AREAS_INVALID', details: { problems: ['第 2 个公共区域没有填写名称', '「南大门」重复了', `「${'中'.repeat(31)}」超过 30 个字`] } })
+  await refused('REPAIR.AREAS_INVALID', 'repair-areas-set', { communityId: C, areas: ['南大门', '南大门'] }, 'p-li-jianguo')
+  await refused('REPAIR.AREAS_INVALID', 'repair-areas-set', { communityId: C, areas: Array.from({ length: 101 }, (_, i) => `${i + 1}号楼下`) }, 'p-li-jianguo')
+  await refused('INVALID_INPUT', 'repair-areas-set', { communityId: C, areas: '南大门' }, 'p-li-jianguo')
+  for (const who of [STAFF, OWNER, 'p-sun-li']) await refused('FORBIDDEN', 'repair-areas-set', { communityId: C, areas: ['南大门'] }, who)
+})
+
 test('the local host runs both jobs for every community on its timer pass', async () => {
   const { runRepairJobs } = await import('../../src/host/jobs')
   // Seed #6 is already late; seed #4 (completed a day ago) confirms itself in 6 days.

@@ -29,6 +29,8 @@ export interface RepairsPort {
   settings(communityId: string): Promise<RepairSettings>
   /** Replaces the community's whole table of commitments (already validated); requests keep the times they were reported under. */
   setCommitments(communityId: string, list: readonly Commitment[], audit: AuditDraft, at: number): Promise<void>
+  /** Replaces the community's common areas with `areas` (already checked), in this order; requests keep the area text they were reported under. */
+  setCommonAreas(communityId: string, areas: readonly string[], audit: AuditDraft, at: number): Promise<void>
   /** Stores a new request under the next number of its community; returns it with that number. */
   create(draft: Omit<RepairRequest, 'no'>, event: Omit<RepairEvent, 'seq'>, audit: (no: number) => AuditDraft): Promise<RepairRequest>
   get(communityId: string, id: string): Promise<RepairRequest | null>

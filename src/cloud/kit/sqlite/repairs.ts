@@ -45,10 +45,21 @@ function writeCommitments(db: Db, communityId: string, list: readonly Commitment
   for (const x of list) c.run(communityId, x.category, x.urgency, x.responseMinutes, x.completionMinutes)
 }
 
+function writeAreas(db: Db, communityId: string, areas: readonly string[]): void {
+  db.prepare('DELETE FROM repair_common_areas WHERE community_id = ?').run(communityId)
+  const a = db.prepare('INSERT INTO repair_common_areas (community_id, name, position) VALUES (?, ?, ?)')
+  try {
+    areas.forEach((name, i) => a.run(communityId, name, i))
+  } catch (e) {
+    // The key (community_id, name) is the last word on duplicates; the domain's check names them first.
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AppError('REPAIR.AREAS_INVALID', '公共区域名称重复了')
+    throw e
+  }
+}
+
 export function insertCommitments(db: Db, communityId: string, list: readonly Commitment[], commonAreas: readonly string[]): void {
   writeCommitments(db, communityId, list)
-  const a = db.prepare('INSERT INTO repair_common_areas (community_id, name, position) VALUES (?, ?, ?)')
-  commonAreas.forEach((name, i) => a.run(communityId, name, i))
+  writeAreas(db, communityId, commonAreas)
 }
 
 const INSERT_SQL = `INSERT INTO repair_requests (id, community_id, no, reporter_id, location_kind, building, unit_no, status, reported_at, due_at, version, data)
@@ -96,6 +107,12 @@ export function sqliteRepairs(db: Db): RepairsPort {
     async setCommitments(communityId, list, audit, at) {
       db.transaction(() => {
         writeCommitments(db, communityId, list)
+        appendAudit(db, audit, at)
+      })()
+    },
+    async setCommonAreas(communityId, areas, audit, at) {
+      db.transaction(() => {
+        writeAreas(db, communityId, areas)
         appendAudit(db, audit, at)
       })()
     },
