@@ -2,10 +2,10 @@
 // reloads what it affects.
 import {
   fetchFundWithdrawals, fetchRepairDetail, fetchRepairList, fetchRepairQueue, fetchRepairSettings, fetchRepairStats,
-  sendRepairConfirm, sendRepairHandle, sendRepairLinkFund, sendRepairReopen, sendRepairReport, sendRepairUrge, chooseAndUploadPhotos, photoUrl,
+  sendRepairAreas, sendRepairCommitments, sendRepairConfirm, sendRepairHandle, sendRepairLinkFund, sendRepairReopen, sendRepairReport, sendRepairUrge, chooseAndUploadPhotos, photoUrl,
 } from '../services/repairs'
 import type { RepairDetail } from '../contracts/repairs'
-import { createResourceStore } from './resource'
+import { createResourceStore, thenReload } from './resource'
 
 export const repairListResource = createResourceStore(fetchRepairList)
 export const repairDetailResource = createResourceStore(fetchRepairDetail)
@@ -44,4 +44,7 @@ export const linkRepairFund = async (input: Args<typeof sendRepairLinkFund>) => 
   return d
 }
 export const urgeRepair = async (input: Args<typeof sendRepairUrge>) => changed(input.communityId, await sendRepairUrge(input))
+/** The committee's settings: what the report form offers changes with them. */
+export const saveRepairCommitments = thenReload(sendRepairCommitments, repairSettingsResource)
+export const saveRepairAreas = thenReload(sendRepairAreas, repairSettingsResource)
 export { fetchRepairQueue, chooseAndUploadPhotos, photoUrl }
