@@ -192,7 +192,7 @@ export default function RepairDetailPage({ id: explicit }: { id?: string }) {
               {r.preferredTime && <View className='gj-row'><Text>方便时间</Text><Text>{r.preferredTime}</Text></View>}
               {r.worker && <View className='gj-row'><Text>维修人员</Text><Text>{r.worker}</Text></View>}
               {r.fundWithdrawalId && (
-                <View className='gj-row' data-testid='fund-withdrawal'>
+                <View className='gj-row repair-row--long' data-testid='fund-withdrawal'>
                   <Text>维修资金</Text>
                   <Text>{r.fundWithdrawal ? withdrawalText(r.fundWithdrawal) : `支取 ${r.fundWithdrawalId}（该季度报告已更正，请核对）`}</Text>
                 </View>
