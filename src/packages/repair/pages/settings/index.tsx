@@ -75,7 +75,7 @@ function Commitments({ communityId, commitments, done, onDone }: { communityId: 
   return (
     <View className='gj-card' data-testid='commitments'>
       <View className='gj-card__head'>服务时限</View>
-      <Text className='gj-muted repair-hint'>物业多久内接单、多久内修好。请用数字加单位填写，例如 30分钟、4小时、1.5小时、2天。</Text>
+      <Text className='gj-muted repair-hint repair-note'>物业多久内接单、多久内修好。请用数字加单位填写，例如 30分钟、4小时、1.5小时、2天。</Text>
       {REPAIR_CATEGORIES.map((category) => (
         <View key={category} className='repair-times'>
           <View className='repair-times__head'>{CATEGORY_LABELS[category]}</View>
@@ -129,7 +129,7 @@ function Areas({ communityId, areas: saved, done, onDone }: { communityId: strin
   return (
     <View className='gj-card' data-testid='areas'>
       <View className='gj-card__head'>公共区域（{areas.length} 个）</View>
-      <Text className='gj-muted repair-hint'>业主报修公共区域时从这个列表中选位置。改名、删除不会改动已经提交的报修单。最多 {MAX_COMMON_AREAS} 个，每个不超过 {MAX_AREA_LENGTH} 个字。</Text>
+      <Text className='gj-muted repair-hint repair-note'>业主报修公共区域时从这个列表中选位置。改名、删除不会改动已经提交的报修单。最多 {MAX_COMMON_AREAS} 个，每个不超过 {MAX_AREA_LENGTH} 个字。</Text>
       {areas.length === 0 && <Text className='repair-hint' data-testid='areas-empty'>还没有公共区域：业主现在只能为自家房屋报修。</Text>}
       {areas.map((area, i) => (
         <View key={i} className='repair-area' data-testid='area-row'>
