@@ -1,18 +1,10 @@
 // Writes the demo community into a PostgreSQL database, once: the same
 // records as seed-sqlite.ts, from the same demoFoundation().
 import { appendAudit } from '../cloud/kit/postgres/audit'
-import { transaction, type Pg, type Queryable } from '../cloud/kit/postgres/db'
+import { insertMany, transaction, type Pg, type Queryable } from '../cloud/kit/postgres/db'
+import { insertRollUnits } from '../cloud/kit/postgres/roll-admin'
 import { DEMO_COMMUNITY_ID } from './demo-community'
 import { demoFoundation, type FoundationSeed } from './demo-foundation'
-
-/** Inserts rows column-wise in one statement: `unnest` of one array per column. */
-async function insertMany(c: Queryable, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return
-  const arrays = columns.map((_, i) => rows.map((r) => r[i]))
-  const list = columns.map(([name]) => name).join(', ')
-  const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')
-  await c.query(`INSERT INTO ${table} (${list}) SELECT * FROM unnest(${unnest})`, arrays)
-}
 
 /** The foundation records, inside the caller's transaction. */
 export async function writeFoundationPostgres(c: Queryable, s: FoundationSeed): Promise<void> {
@@ -23,9 +15,7 @@ export async function writeFoundationPostgres(c: Queryable, s: FoundationSeed): 
     'INSERT INTO roll_versions (community_id, version, created_at, created_by, source_sha256, units, total_area, total_heads, buildings) VALUES ($1, $2, $3, NULL, NULL, $4, $5, $6, $7)',
     [id, v.version, s.at, v.units, v.area, v.heads, v.buildings],
   )
-  await insertMany(c, 'roll_units',
-    [['community_id', 'text'], ['version', 'int'], ['building', 'text'], ['unit_no', 'text'], ['area', 'bigint'], ['area_basis', 'text'], ['owner_key', 'text'], ['owner_names', 'text'], ['phones', 'text'], ['developer_unsold', 'boolean']],
-    s.units.map((u) => [id, v.version, u.building, u.unitNo, u.area, u.basis, u.ownerKey, u.ownerNames, u.phones, u.developerUnsold]))
+  await insertRollUnits(c, id, v.version, s.units)
   await insertMany(c, 'people', [['id', 'text'], ['openid', 'text'], ['name', 'text'], ['phone', 'text'], ['created_at', 'bigint']],
     s.people.map((p) => [p.id, p.openid, p.name, p.phone, s.at]))
   await insertMany(c, 'owner_bindings', [['community_id', 'text'], ['person_id', 'text'], ['owner_key', 'text'], ['bound_at', 'bigint']],

@@ -200,7 +200,7 @@ describe('limits on newcomers\' proof, so nobody can flood the committee\'s queu
 
     expectOk(await h.call('verification-decide', { communityId: C, requestId: first.id, decision: 'reject', reason: '不是本人房产' }, 'p-li-jianguo'))
     expectOk(await proof('0104', fileId))
-    expect(h.ports.db.prepare('SELECT open FROM verification_open WHERE community_id = ? AND person_id = ?').pluck().get(C, 'p-zhou-min')).toBe(3)
+    expect(h.ports.db.prepare('SELECT pending FROM verification_open WHERE community_id = ? AND person_id = ?').pluck().get(C, 'p-zhou-min')).toBe(3)
     expect(await proof('0201', fileId)).toMatchObject({ code: 'VERIFY.TOO_MANY_OPEN' })
   })
 

@@ -6,6 +6,8 @@ import { identityContract } from './identity.contract'
 import { notificationsContract } from './notifications.contract'
 import { rolesContract } from './roles.contract'
 import { rollContract } from './roll.contract'
+import { rollImportContract } from './roll-import.contract'
+import { disclosureContract } from './disclosure.contract'
 import type { ContractTarget } from './target'
 
 export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
@@ -15,6 +17,8 @@ export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
   auditContract,
   filesContract,
   notificationsContract,
+  rollImportContract,
+  disclosureContract,
 ]
 
 export function runContracts(target: ContractTarget): void {

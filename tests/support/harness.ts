@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Ports } from '../../src/cloud/kit/ports'
 import { sqlitePorts, type SqlitePorts } from '../../src/cloud/kit/sqlite'
 import { findFunction } from '../../src/cloud/registry'
 import type { Api, FunctionName } from '../../src/contracts/api'
@@ -24,21 +25,30 @@ export interface Harness {
   close(): void
 }
 
-export function createHarness(opts: { seed?: boolean; now?: number } = {}): Harness {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-test-'))
-  let now = opts.now ?? Date.UTC(2026, 10, 28, 2, 0, 0)
-  const ports = sqlitePorts(join(dir, 'test.db'), () => now)
-  if (opts.seed !== false) seedDemo(ports.db, now)
+/** Calls the real functions over any adapter's ports, as the demo person with this id, exactly as the host does (no mocks). */
+export function callerOver(ports: Ports): Pick<Harness, 'call' | 'callRaw'> {
   const callRaw = async (name: string, input: unknown, openid: string | null) => {
     const fn = findFunction(name)
     if (!fn) return { ok: false as const, code: 'NOT_FOUND', message: name }
     return fn(input, { principal: openid ? { openid } : null, ports, devMode: true })
   }
   return {
+    callRaw,
+    call: (name, input, as) => callRaw(name, input, as ? DEMO[as]?.openid ?? `unknown:${as}` : null) as never,
+  }
+}
+
+export function createHarness(opts: { seed?: boolean; now?: number } = {}): Harness {
+  const dir = mkdtempSync(join(tmpdir(), 'gj-test-'))
+  let now = opts.now ?? Date.UTC(2026, 10, 28, 2, 0, 0)
+  const ports = sqlitePorts(join(dir, 'test.db'), () => now)
+  if (opts.seed !== false) seedDemo(ports.db, now)
+  const { call, callRaw } = callerOver(ports)
+  return {
     ports,
     dir,
     callRaw,
-    call: (name, input, as) => callRaw(name, input, as ? DEMO[as]?.openid ?? `unknown:${as}` : null) as never,
+    call,
     snapshot() {
       const tables = ports.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
       return tables.map((t) => `${t}:${JSON.stringify(ports.db.prepare(`SELECT * FROM "${t}"`).all())}`).join('\n')

@@ -13,6 +13,11 @@ export const CONTRACT_TEMPLATES = { 'assembly.opened': { id: 'tmpl-assembly-open
 
 export const cloudbaseSimulatedTarget: ContractTarget = {
   name: 'CloudBase (WeChat cloud simulated)',
+  pending: {
+    rollAdmin: 'no CloudBase adapter for roll import yet (issue 8)',
+    ownership: 'no CloudBase adapter for owner verification yet (issue 8)',
+    disclosure: 'no CloudBase adapter for disclosure yet (issue 8)',
+  },
   limits: {
     tamper: 'CloudBase has no triggers: audit_log is protected by its permission (no client writes) and by verification',
     outbox: 'notices leave as subscription messages; there is no outbox to read',
@@ -25,6 +30,7 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
       ports,
       seed: (s) => writeFoundationCloudbase(cloud.database(), s),
       tamperAudit: async () => 'changed',
+      tamperReport: async () => 'changed',
       setNow(ms) { now = ms },
       async close() {},
     }

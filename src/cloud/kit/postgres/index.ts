@@ -3,11 +3,14 @@
 // (see hosting.ts); each capability adds its line below.
 import { withPendingPorts, type FoundationPorts, type HostPorts } from '../hosting'
 import { pgAudit } from './audit'
+import { pgDisclosure } from './disclosure'
 import { openPostgres, type Pg, type PgOptions } from './db'
 import { pgFiles } from './files'
 import { pgIdentity, pgRoles } from './identity'
 import { latestOutboxPg, pgOutbox } from './outbox'
+import { pgOwnership } from './ownership'
 import { pgRoll } from './roll'
+import { pgRollAdmin } from './roll-admin'
 
 export interface PostgresPorts extends HostPorts {
   pool: Pg
@@ -16,15 +19,18 @@ export interface PostgresPorts extends HostPorts {
 
 export async function postgresPorts(opts: PgOptions, now: () => number = Date.now): Promise<PostgresPorts> {
   const pool = await openPostgres(opts)
-  const ports: FoundationPorts & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
+  const ports: FoundationPorts & Pick<PostgresPorts, 'rollAdmin' | 'ownership' | 'disclosure' | 'pool' | 'outbox' | 'close'> = {
     pool,
     now,
     identity: pgIdentity(pool),
     roles: pgRoles(pool),
     roll: pgRoll(pool),
+    rollAdmin: pgRollAdmin(pool),
+    ownership: pgOwnership(pool),
     audit: pgAudit(pool, now),
     files: pgFiles(pool),
     notifications: pgOutbox(pool),
+    disclosure: pgDisclosure(pool),
     outbox: (limit) => latestOutboxPg(pool, limit),
     close: () => pool.end(),
   }

@@ -1,22 +1,10 @@
 // Owner verification on SQLite: the attempt and upload counters, owner
 // bindings, proof requests (with each person's count of open ones) and
 // resident invites. Uniqueness and limits are left to keys and conditional upserts.
-import type { OwnershipPort, ResidentInvite, VerificationRequest } from '../roll-ports'
+import type { OwnershipPort } from '../roll-ports'
+import { REQUEST_SELECT, toInvite, toRequest, toResidentLink, type InviteRow, type RequestRow, type ResidentRow } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
-
-interface RequestRow {
-  id: string; community_id: string; person_id: string; person_name: string; person_phone: string | null; building: string; unit_no: string
-  claimed_name: string; file_id: string; note: string; status: VerificationRequest['status']; reason: string | null; created_at: number; decided_by: string | null; decided_at: number | null
-}
-const toRequest = (r: RequestRow): VerificationRequest => ({
-  id: r.id, communityId: r.community_id, personId: r.person_id, personName: r.person_name, personPhone: r.person_phone, building: r.building, unitNo: r.unit_no,
-  claimedName: r.claimed_name, fileId: r.file_id, note: r.note, status: r.status, reason: r.reason, createdAt: r.created_at, decidedBy: r.decided_by, decidedAt: r.decided_at,
-})
-interface InviteRow { code: string; community_id: string; building: string; unit_no: string; created_by: string; created_at: number; expires_at: number; used_by: string | null }
-const toInvite = (r: InviteRow): ResidentInvite => ({ code: r.code, communityId: r.community_id, building: r.building, unitNo: r.unit_no, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, usedBy: r.used_by })
-
-const REQUEST_SELECT = 'SELECT r.*, p.name AS person_name, p.phone AS person_phone FROM verification_requests r JOIN people p ON p.id = r.person_id'
 
 /** SQLite's answer to a broken UNIQUE or PRIMARY KEY constraint. */
 const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code?: unknown }).code))
@@ -45,10 +33,10 @@ export function sqliteOwnership(db: Db): OwnershipPort {
   const attempts = dailyCounter(db, 'bind_attempts', 'failures')
   const uploads = dailyCounter(db, 'proof_uploads', 'files')
   const takeOpen = db.prepare(
-    `INSERT INTO verification_open (community_id, person_id, open) VALUES (?, ?, 1)
-     ON CONFLICT (community_id, person_id) DO UPDATE SET open = open + 1 WHERE open < ? RETURNING open`,
+    `INSERT INTO verification_open (community_id, person_id, pending) VALUES (?, ?, 1)
+     ON CONFLICT (community_id, person_id) DO UPDATE SET pending = pending + 1 WHERE pending < ? RETURNING pending`,
   ).pluck()
-  const releaseOpen = db.prepare('UPDATE verification_open SET open = open - 1 WHERE community_id = ? AND person_id = ? AND open > 0')
+  const releaseOpen = db.prepare('UPDATE verification_open SET pending = pending - 1 WHERE community_id = ? AND person_id = ? AND pending > 0')
   const bind = db.prepare('INSERT OR IGNORE INTO owner_bindings (community_id, person_id, owner_key, bound_at) VALUES (?, ?, ?, ?)')
   const member = db.prepare("INSERT OR IGNORE INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES (?, ?, ?, '[]', ?)")
   const insertRequest = db.prepare(
@@ -161,10 +149,7 @@ export function sqliteOwnership(db: Db): OwnershipPort {
       })()
     },
     async residentsOf(communityId, units) {
-      type Row = { person_id: string; name: string; phone: string | null; building: string; unit_no: string; linked_by: string; linked_at: number }
-      return units.flatMap((u) => (residentsOfUnit.all(communityId, u.building, u.unitNo) as Row[]).map((r) => ({
-        personId: r.person_id, name: r.name, phone: r.phone, building: r.building, unitNo: r.unit_no, linkedBy: r.linked_by, linkedAt: r.linked_at,
-      })))
+      return units.flatMap((u) => (residentsOfUnit.all(communityId, u.building, u.unitNo) as ResidentRow[]).map(toResidentLink))
     },
     async communitiesNamed(text, limit) {
       return communities.all(text, limit) as Array<{ id: string; name: string }>

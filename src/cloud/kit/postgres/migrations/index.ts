@@ -2,8 +2,14 @@
 // same meaning); each capability appends its own file here.
 import foundation from './001-foundation'
 import filesAndOutbox from './002-files-and-outbox'
+import roll from './004-roll'
+import disclosure from './005-disclosure'
+import verificationLimits from './009-verification-limits'
 
 export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'files-and-outbox', sql: filesAndOutbox },
+  { version: 4, name: 'roll', sql: roll },
+  { version: 5, name: 'disclosure', sql: disclosure },
+  { version: 9, name: 'verification-limits', sql: verificationLimits },
 ]
