@@ -1,10 +1,14 @@
 // Writes the demo community into a PostgreSQL database, once: the same
-// records as seed-sqlite.ts, from the same demoFoundation().
+// foundation records as seed-sqlite.ts, from the same demoFoundation(), and
+// the repair settings (service-time commitments, common areas) without which
+// nobody could report a repair. The other areas' demo records are SQLite's only.
 import { appendAudit } from '../cloud/kit/postgres/audit'
 import { insertMany, transaction, type Pg, type Queryable } from '../cloud/kit/postgres/db'
 import { insertRollUnits } from '../cloud/kit/postgres/roll-admin'
+import { insertCommitmentsPg } from '../cloud/kit/postgres/repairs'
 import { DEMO_COMMUNITY_ID } from './demo-community'
 import { demoFoundation, type FoundationSeed } from './demo-foundation'
+import { DEMO_COMMITMENTS, DEMO_COMMON_AREAS } from './seed-repairs'
 
 /** The foundation records, inside the caller's transaction. */
 export async function writeFoundationPostgres(c: Queryable, s: FoundationSeed): Promise<void> {
@@ -33,6 +37,7 @@ export async function seedDemoPostgres(pool: Pg, now: number): Promise<boolean> 
     await c.query('SELECT pg_advisory_xact_lock(727002)')
     if ((await c.query('SELECT 1 FROM communities WHERE id = $1', [DEMO_COMMUNITY_ID])).rowCount) return false
     await writeFoundationPostgres(c, demoFoundation(now))
+    await insertCommitmentsPg(c, DEMO_COMMUNITY_ID, DEMO_COMMITMENTS, DEMO_COMMON_AREAS)
     return true
   })
 }

@@ -111,7 +111,7 @@ test('GBK (Excel\'s plain CSV) and UTF-8 with BOM go through upload, preview and
   const bomId = await uploadAs(h, 'p-huang-meiling', '名册-bom.csv', utf8Bom(csvOf([HEADER, ...SMALL.slice(1).reverse()])))
   const pb = expectOk(await h.call('roll-preview', { communityId: C, fileId: bomId }, 'p-huang-meiling'))
   expect(pb).toMatchObject({ encoding: 'utf8', committable: true, sameAsVersion: 2, summary: p.summary })
-  const xlsxId = await uploadAs(h, 'p-huang-meiling', '名册.xlsx', await xlsxOf(SMALL))
+  const xlsxId = await uploadAs(h, 'p-huang-meiling', '名册.xlsx', xlsxOf(SMALL))
   const before = h.snapshot()
   for (const fileId of [bomId, xlsxId]) {
     const again = expectOk(await h.call('roll-commit', { communityId: C, fileId }, 'p-huang-meiling'))

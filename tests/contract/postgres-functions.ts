@@ -4,7 +4,7 @@
 // postgres.test.ts when it has a database.
 import type { PostgresPorts } from '../../src/cloud/kit/postgres'
 import { demoFoundation } from '../../src/seed/demo-foundation'
-import { callerOver, expectOk, type Harness } from '../support/harness'
+import { functionCaller, expectOk, type Harness } from '../support/harness'
 import { handReport } from '../support/disclosure-reports'
 import { C, SMALL, csvOf, uploadAs, utf8 } from '../support/roll'
 import { CONTRACT_NOW, type OpenTarget } from './target'
@@ -17,7 +17,7 @@ export function postgresFunctions(url: string): void {
     beforeEach(async () => {
       target = await postgresTarget(url).open(CONTRACT_NOW)
       await target.seed(demoFoundation(CONTRACT_NOW))
-      ;({ call } = callerOver(target.ports))
+      ;({ call } = functionCaller(target.ports))
     })
     afterEach(() => target.close())
 

@@ -13,20 +13,14 @@ import { seedDemo } from '../../src/seed/seed-sqlite'
 
 export const DEMO = Object.fromEntries(DEMO_PEOPLE.map((p) => [p.id, p])) as Record<string, (typeof DEMO_PEOPLE)[number]>
 
-export interface Harness {
-  ports: SqlitePorts
-  dir: string
+export interface FunctionCaller {
   /** Calls a function as the demo person with this id (null: nobody signed in). */
   call<K extends FunctionName>(name: K, input: Api[K]['input'] | unknown, as: string | null): Promise<Result<Api[K]['output']>>
   callRaw(name: string, input: unknown, openid: string | null): Promise<Result<unknown>>
-  /** Every row of every table, to prove a refused call wrote nothing. */
-  snapshot(): string
-  setNow(ms: number): void
-  close(): void
 }
 
-/** Calls the real functions over any adapter's ports, as the demo person with this id, exactly as the host does (no mocks). */
-export function callerOver(ports: Ports): Pick<Harness, 'call' | 'callRaw'> {
+/** Calls the real functions from the registry over any ports (SQLite, PostgreSQL), exactly as the host does. */
+export function functionCaller(ports: Ports): FunctionCaller {
   const callRaw = async (name: string, input: unknown, openid: string | null) => {
     const fn = findFunction(name)
     if (!fn) return { ok: false as const, code: 'NOT_FOUND', message: name }
@@ -38,17 +32,24 @@ export function callerOver(ports: Ports): Pick<Harness, 'call' | 'callRaw'> {
   }
 }
 
+export interface Harness extends FunctionCaller {
+  ports: SqlitePorts
+  dir: string
+  /** Every row of every table, to prove a refused call wrote nothing. */
+  snapshot(): string
+  setNow(ms: number): void
+  close(): void
+}
+
 export function createHarness(opts: { seed?: boolean; now?: number } = {}): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'gj-test-'))
   let now = opts.now ?? Date.UTC(2026, 10, 28, 2, 0, 0)
   const ports = sqlitePorts(join(dir, 'test.db'), () => now)
   if (opts.seed !== false) seedDemo(ports.db, now)
-  const { call, callRaw } = callerOver(ports)
   return {
     ports,
     dir,
-    callRaw,
-    call,
+    ...functionCaller(ports),
     snapshot() {
       const tables = ports.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
       return tables.map((t) => `${t}:${JSON.stringify(ports.db.prepare(`SELECT * FROM "${t}"`).all())}`).join('\n')

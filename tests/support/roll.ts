@@ -1,6 +1,7 @@
 // Helpers for roll and verification tests: upload bytes through the real
 // file-upload function, and small files in the formats Excel writes.
 import iconv from 'iconv-lite'
+import { writeXlsx } from '../../src/cloud/kit/xlsx/write'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
 import { expectOk, type Harness } from './harness'
 
@@ -31,10 +32,5 @@ export async function uploadAs(h: Pick<Harness, 'call'>, person: string, name: s
   return expectOk(await h.call('file-upload', { communityId: C, purpose, name, bytes }, person)).fileId
 }
 
-export async function xlsxOf(lines: string[]): Promise<Uint8Array> {
-  const { Workbook } = await import('exceljs')
-  const wb = new Workbook()
-  const ws = wb.addWorksheet('业主名册')
-  for (const l of lines) ws.addRow(l.split(','))
-  return new Uint8Array(await wb.xlsx.writeBuffer())
-}
+/** The lines as the first sheet of a workbook, every cell text (as a committee types a roll into Excel). */
+export const xlsxOf = (lines: string[]): Uint8Array => writeXlsx({ name: '业主名册', header: true, rows: lines.map((l) => l.split(',')) })

@@ -43,11 +43,14 @@ export interface RepairsPort {
   mine(communityId: string, personId: string, units: ReadonlyArray<{ building: string; unitNo: string }>, limit: number): Promise<RepairRequest[]>
   /** Common-area requests, newest first. */
   common(communityId: string, limit: number): Promise<RepairRequest[]>
-  /** Completed requests (awaiting the reporter) completed at or before `before`. */
+  /** Completed requests (awaiting the reporter) completed at or before `before`, by number. */
   completedBefore(communityId: string, before: number): Promise<RepairRequest[]>
   /** Open requests whose current deadline has passed. */
   overdue(communityId: string, now: number): Promise<RepairRequest[]>
+  /** Requests reported in [from, to), oldest first. */
   reportedBetween(communityId: string, from: number, to: number): Promise<RepairRequest[]>
+  /** Communities with a request still owed by staff or awaiting its reporter: what the scheduled jobs sweep. */
+  communitiesWithPending(): Promise<string[]>
   /** Records that a repair was paid from the repair fund by this withdrawal (a reference the caller has checked); refused if already linked. */
   linkFund(next: RepairRequest, withdrawalId: string, event: Omit<RepairEvent, 'seq'>, audit: AuditDraft): Promise<void>
   /** Every repair of the community linked to a withdrawal, by repair number. */

@@ -2,13 +2,16 @@
 // capability has not yet brought to PostgreSQL answer SYSTEM.NOT_AVAILABLE
 // (see hosting.ts); each capability adds its line below.
 import { withPendingPorts, type FoundationPorts, type HostPorts } from '../hosting'
+import type { Ports } from '../ports'
 import { pgAudit } from './audit'
 import { pgDisclosure } from './disclosure'
+import { pgCaptains } from './captains'
 import { openPostgres, type Pg, type PgOptions } from './db'
 import { pgFiles } from './files'
 import { pgIdentity, pgRoles } from './identity'
 import { latestOutboxPg, pgOutbox } from './outbox'
 import { pgOwnership } from './ownership'
+import { pgRepairs } from './repairs'
 import { pgRoll } from './roll'
 import { pgRollAdmin } from './roll-admin'
 
@@ -19,7 +22,7 @@ export interface PostgresPorts extends HostPorts {
 
 export async function postgresPorts(opts: PgOptions, now: () => number = Date.now): Promise<PostgresPorts> {
   const pool = await openPostgres(opts)
-  const ports: FoundationPorts & Pick<PostgresPorts, 'rollAdmin' | 'ownership' | 'disclosure' | 'pool' | 'outbox' | 'close'> = {
+  const ports: FoundationPorts & Pick<Ports, 'rollAdmin' | 'ownership' | 'disclosure' | 'captains' | 'repairs'> & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
     pool,
     now,
     identity: pgIdentity(pool),
@@ -31,6 +34,8 @@ export async function postgresPorts(opts: PgOptions, now: () => number = Date.no
     files: pgFiles(pool),
     notifications: pgOutbox(pool),
     disclosure: pgDisclosure(pool),
+    captains: pgCaptains(pool),
+    repairs: pgRepairs(pool),
     outbox: (limit) => latestOutboxPg(pool, limit),
     close: () => pool.end(),
   }
