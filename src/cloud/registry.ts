@@ -48,6 +48,8 @@ import { main as repairUrge } from './repair-urge'
 import { main as repairJobs } from './repair-jobs'
 import { main as repairStats } from './repair-stats'
 import { main as repairLinkFund } from './repair-link-fund'
+import { main as repairFundWithdrawals } from './repair-fund-withdrawals'
+import { main as repairAreasSet } from './repair-areas-set'
 import { main as roleGrant } from './role-grant'
 import { main as roleRevoke } from './role-revoke'
 import { main as rollPreview } from './roll-preview'
@@ -158,6 +160,8 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'repair-stats': repairStats,
   'repair-link-fund': repairLinkFund,
   'repair-commitments-set': repairCommitmentsSet,
+  'repair-fund-withdrawals': repairFundWithdrawals,
+  'repair-areas-set': repairAreasSet,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

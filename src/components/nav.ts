@@ -27,6 +27,7 @@ export const PAGES = {
   repairDetail: '/packages/repair/pages/detail/index',
   repairQueue: '/packages/repair/pages/queue/index',
   repairStats: '/packages/repair/pages/stats/index',
+  repairSettings: '/packages/repair/pages/settings/index',
   audit: '/packages/admin/pages/audit/index',
   roles: '/packages/admin/pages/roles/index',
   bindUnit: '/packages/roll/pages/bind/index',

@@ -103,6 +103,8 @@ export interface RepairsApi {
   'repair-stats': Fn<typeof repairs.repairStatsInput, repairs.RepairStatsOutput>
   'repair-link-fund': Fn<typeof repairs.repairLinkFundInput, repairs.RepairChangeOutput>
   'repair-commitments-set': Fn<typeof repairs.repairCommitmentsSetInput, repairs.RepairSettingsOutput['commitments']>
+  'repair-areas-set': Fn<typeof repairs.repairAreasSetInput, string[]>
+  'repair-fund-withdrawals': Fn<typeof repairs.repairFundWithdrawalsInput, repairs.FundWithdrawalView[]>
 }
 
 // One `extends` per capability.

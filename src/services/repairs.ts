@@ -15,6 +15,9 @@ export const sendRepairConfirm = (input: In<'repair-confirm'>) => call('repair-c
 export const sendRepairReopen = (input: In<'repair-reopen'>) => call('repair-reopen', input)
 export const sendRepairUrge = (input: In<'repair-urge'>) => call('repair-urge', input)
 export const sendRepairLinkFund = (input: In<'repair-link-fund'>) => call('repair-link-fund', input)
+export const sendRepairCommitments = (input: In<'repair-commitments-set'>) => call('repair-commitments-set', input)
+export const sendRepairAreas = (input: In<'repair-areas-set'>) => call('repair-areas-set', input)
+export const fetchFundWithdrawals = (communityId: string) => call('repair-fund-withdrawals', { communityId })
 
 // Photos are shared with other areas (委托书, paper ballots): one place for picking, compressing and uploading.
 export { chooseAndUploadPhotos, photoUrl } from './photos'

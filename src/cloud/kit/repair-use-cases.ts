@@ -10,6 +10,7 @@ import type { RepairDetail, RepairSummary } from '../../contracts/repairs'
 import type { Caller } from './handler'
 import { requireOwnPhotos } from './photos'
 import type { Ports } from './ports'
+import { publishedWithdrawal } from './repair-fund'
 
 export const REPAIR_PAGE = '/packages/repair/pages/detail/index'
 
@@ -89,9 +90,15 @@ export async function detailOf(ports: Ports, r: RepairRequest, viewer: Viewer, n
     reopenCount: r.reopenCount,
     autoConfirmAt: autoConfirmAt(r),
     fundWithdrawalId: r.fundWithdrawalId,
+    fundWithdrawal: await fundWithdrawalOf(ports, r),
     actions: actionsFor(r, viewer, now),
     timeline,
   }
+}
+
+async function fundWithdrawalOf(ports: Ports, r: RepairRequest): Promise<RepairDetail['fundWithdrawal']> {
+  const w = r.fundWithdrawalId ? await publishedWithdrawal(ports, r.communityId, r.fundWithdrawalId) : null
+  return w && { ref: w.ref, quarter: w.quarter, label: w.label, amount: w.amount }
 }
 
 /** Photos must be this person's own uploads in this community, uploaded as photos. */
