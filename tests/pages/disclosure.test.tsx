@@ -7,7 +7,7 @@ import PrintPage from '../../src/packages/accounts/pages/print/index'
 import WatchPage from '../../src/packages/accounts/pages/watch/index'
 import { BarChart, barWidth } from '../../src/components/bar-chart'
 import { render } from '@testing-library/react'
-import { renderAs, resetStores } from '../support/pages'
+import { renderAs, resetStores, typeInto } from '../support/pages'
 import { createHarness, expectOk, type Harness } from '../support/harness'
 
 // The draft form renders a few hundred inputs; jsdom takes seconds for that.
@@ -24,7 +24,6 @@ beforeEach(() => {
 })
 afterEach(() => harness?.close())
 
-const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 
 test('公开: quarters newest first, with collection rate and what needs attention', async () => {
   ;({ harness } = renderAs('p-zhang-wei', <AccountsPage />))

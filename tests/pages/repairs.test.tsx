@@ -10,7 +10,7 @@ import RepairQueuePage from '../../src/packages/repair/pages/queue/index'
 import RepairStatsPage from '../../src/packages/repair/pages/stats/index'
 import RepairSettingsPage from '../../src/packages/repair/pages/settings/index'
 import { setTransport } from '../../src/services/cloud-client'
-import { fakePhone, renderAs, resetStores } from '../support/pages'
+import { fakePhone, renderAs, resetStores, typeInto } from '../support/pages'
 import { DEMO, createHarness, type Harness } from '../support/harness'
 
 jest.setTimeout(30_000)
@@ -21,7 +21,6 @@ afterEach(() => {
   jest.restoreAllMocks()
 })
 
-const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 
 test('报修 tab: the big button, my requests (including my tenant’s) and common-area requests with the reporter masked', async () => {
   ;({ harness } = renderAs('p-zhang-wei', <RepairPage />))

@@ -9,7 +9,7 @@ import ProxyPage from '../../src/packages/vote/pages/proxy/index'
 import { DAY_MS } from '../../src/domain/voting/assembly'
 import { DEMO_OPEN_ASSEMBLY } from '../../src/seed/demo-assemblies'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
-import { JPEG, fakePhone, renderAs, resetStores } from '../support/pages'
+import { fakePhone, JPEG, renderAs, resetStores, typeInto } from '../support/pages'
 import { createHarness, expectOk, type Harness } from '../support/harness'
 
 jest.setTimeout(30_000)
@@ -21,7 +21,6 @@ afterEach(() => {
   jest.restoreAllMocks()
 })
 
-const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 const inputs = () => document.querySelectorAll('taro-input-core')
 const button = (label: string) => screen.getByText(label).closest('.nut-button')!
 

@@ -10,7 +10,7 @@ import ResultsPage from '../../src/packages/vote/pages/results/index'
 import { DEMO_CLOSED_ASSEMBLY, DEMO_OPEN_ASSEMBLY } from '../../src/seed/demo-assemblies'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
 import type { AssemblyCount } from '../../src/domain/voting/result'
-import { bytesOf, renderAs, resetStores } from '../support/pages'
+import { bytesOf, renderAs, resetStores, typeInto } from '../support/pages'
 import { createHarness, expectOk, type Harness } from '../support/harness'
 import { expectSameRecount } from '../support/recount'
 import { unzipAll } from '../support/unzip'
@@ -25,7 +25,6 @@ afterEach(() => {
   jest.restoreAllMocks()
 })
 
-const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 
 /** 张伟 votes agree on all three motions, the vote closes and is counted, and he disputes motion 1. */
 async function disputed(): Promise<{ h: Harness; code: string }> {

@@ -9,7 +9,7 @@ import ResultsPage from '../../src/packages/vote/pages/results/index'
 import CallAssemblyPage from '../../src/packages/vote/pages/call/index'
 import PaperBallotPage from '../../src/packages/vote/pages/paper/index'
 import { DEMO_CLOSED_ASSEMBLY, DEMO_OPEN_ASSEMBLY } from '../../src/seed/demo-assemblies'
-import { fakePhone, renderAs, resetStores } from '../support/pages'
+import { fakePhone, renderAs, resetStores, typeInto } from '../support/pages'
 import type { Harness } from '../support/harness'
 
 jest.setTimeout(30_000)
@@ -20,7 +20,6 @@ afterEach(() => {
   jest.restoreAllMocks()
 })
 
-const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 
 test('投票 tab: assemblies listed open first, with participation bars against the 2/3 line', async () => {
   ;({ harness } = renderAs('p-zhang-wei', <VotePage />))

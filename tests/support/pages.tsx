@@ -1,6 +1,6 @@
 // Renders a page as a given demo person, with the real cloud functions and a
 // real SQLite file behind the client (only the HTTP hop is skipped).
-import { render } from '@testing-library/react'
+import { fireEvent, render } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
 import { setTransport, setUploader, type Transport } from '../../src/services/cloud-client'
@@ -25,6 +25,9 @@ export const bytesOf = (blob: Blob): Promise<Uint8Array> =>
 
 /** Photos "on the phone": what Taro.chooseImage's temp paths hold, for tests that stub the picker. */
 export const phonePhotos = new Map<string, Uint8Array>()
+
+/** Types into a Taro Input or Textarea as the person would (Taro listens for an `input` event with `detail.value`). */
+export const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 
 export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
 
