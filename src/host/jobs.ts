@@ -1,8 +1,11 @@
 // Periodic jobs of the local host (CloudBase runs the same functions on timer
 // triggers): reception-day reminders, rectification escalation, repair
-// auto-confirmation and repair escalation. Each is idempotent and takes the
-// ports' `now`, so running them often or after a restart is harmless. They
-// use the ports only, so they run the same on SQLite and on PostgreSQL.
+// auto-confirmation and repair escalation, and the assemblies' opening and
+// day-before-close reminders. Each is idempotent and takes the ports' `now`,
+// so running them often or after a restart is harmless. They use the ports
+// only, so they run the same on SQLite and on PostgreSQL.
+import { isAppError } from '../domain/errors'
+import { runAssemblyTimers } from '../cloud/kit/assembly'
 import { escalateOverdue, sendReceptionReminders } from '../cloud/kit/captains'
 import type { Ports } from '../cloud/kit/ports'
 import { autoConfirmJob, escalationJob } from '../cloud/repair-jobs'
@@ -26,11 +29,14 @@ export async function runJobs(ports: Ports, now = ports.now()): Promise<void> {
     ['reception-reminders', () => sendReceptionReminders(ports, now)],
     ['rectification-escalation', () => escalateOverdue(ports, now)],
     ['repairs', () => runRepairJobs(ports, now)],
+    ['voting-timers', () => runAssemblyTimers(ports, now)],
   ]
   for (const [name, job] of jobs) {
     try {
       await job()
     } catch (e) {
+      // A capability whose adapter this platform does not have yet has nothing to run here.
+      if (isAppError(e) && e.code === 'SYSTEM.NOT_AVAILABLE') continue
       console.error(`[jobs:${name}]`, e)
     }
   }

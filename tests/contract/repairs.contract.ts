@@ -234,13 +234,41 @@ export function repairsContract(target: ContractTarget) {
         port().linkFund({ ...from, fundWithdrawalId: withdrawalId, version: from.version + 1 }, withdrawalId,
           { at: T + 2 * HOUR, actorId: 'p-li-jianguo', kind: 'fund_link', status: from.status, data: { withdrawalId } },
           { communityId: C, actorId: 'p-li-jianguo', action: 'repair.fund_link', subject: `repair:${from.id}`, data: { withdrawalId } })
-      await link(r, 'w-2026-07')
+      await link(r, '2026-Q3#1')
       const linked = (await port().get(C, 'r-1'))!
-      expect(linked).toMatchObject({ fundWithdrawalId: 'w-2026-07', status: 'completed', version: r.version + 1 })
-      expect((await port().timeline('r-1')).at(-1)).toMatchObject({ kind: 'fund_link', data: { withdrawalId: 'w-2026-07' } })
+      expect(linked).toMatchObject({ fundWithdrawalId: '2026-Q3#1', status: 'completed', version: r.version + 1 })
+      expect((await port().timeline('r-1')).at(-1)).toMatchObject({ kind: 'fund_link', data: { withdrawalId: '2026-Q3#1' } })
       const before = await written('r-1')
-      await expect(link(linked, 'w-2026-08')).rejects.toMatchObject({ code: 'REPAIR.ALREADY_LINKED' })
+      await expect(link(linked, '2026-Q2#1')).rejects.toMatchObject({ code: 'REPAIR.ALREADY_LINKED' })
       expect(await written('r-1')).toEqual(before)
+
+      // One withdrawal may pay for several repairs; the community's links come by repair number.
+      expect(await port().fundLinks(C)).toEqual([{ withdrawalId: '2026-Q3#1', requestId: 'r-1', no: 1 }])
+      const r2 = await report('r-2', ZHANG, common('3栋电梯'), 'lift', 'normal', T)
+      const r3 = await report('r-3', CHEN, common('外墙与屋面'), 'public', 'normal', T)
+      await link(r3, '2026-Q3#1')
+      await link(r2, '2026-Q1#1')
+      expect(await port().fundLinks(C)).toEqual([
+        { withdrawalId: '2026-Q3#1', requestId: 'r-1', no: 1 },
+        { withdrawalId: '2026-Q1#1', requestId: 'r-2', no: 2 },
+        { withdrawalId: '2026-Q3#1', requestId: 'r-3', no: 3 },
+      ])
+      expect(await port().fundLinks('c-none')).toEqual([])
+    })
+
+    test('common areas: the whole list is replaced in the committee\'s order, audited; a repeated name is refused and writes nothing', async () => {
+      const chain = await chainLength()
+      const set = (areas: string[]) => port().setCommonAreas(C, areas, { communityId: C, actorId: 'p-li-jianguo', action: 'repair.areas', subject: 'repair-areas', data: { areas } }, T)
+      await set(['小区大门', '地下车库', '中心花园'])
+      // Renamed, reordered, one removed, one added.
+      await set(['地下车库', '南大门', '快递驿站'])
+      expect((await port().settings(C)).commonAreas).toEqual(['地下车库', '南大门', '快递驿站'])
+      expect((await t().ports.audit.all(C)).slice(chain).map((e) => e.action)).toEqual(['repair.areas', 'repair.areas'])
+      await expect(set(['南大门', '地下车库', '南大门'])).rejects.toMatchObject({ code: 'REPAIR.AREAS_INVALID' })
+      expect((await port().settings(C)).commonAreas).toEqual(['地下车库', '南大门', '快递驿站'])
+      expect(await chainLength()).toBe(chain + 2)
+      await set([])
+      expect((await port().settings(C)).commonAreas).toEqual([])
     })
 
     test('the jobs sweep only communities with a request still owed or awaiting its reporter', async () => {

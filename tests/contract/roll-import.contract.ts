@@ -171,15 +171,15 @@ export function rollImportContract(target: ContractTarget) {
 
     test('proof route: one open request per unit; the committee sees the requester in full, rejects with a reason, then approves a new one', async () => {
       const submit = (id: string, building: string, unitNo: string, at: number) => t().ports.ownership.submitProof(
-        { id, communityId: C, personId: 'p-zhou-min', building, unitNo, claimedName: '周敏', fileId: `f-${id}`, note: '手机号换过了', at },
+        { id, communityId: C, personId: 'p-zhou-min', building, unitNo, claimedName: '周敏', fileId: `f-${id}`, note: '手机号换过了', openLimit: 3, at },
         { communityId: C, actorId: 'p-zhou-min', action: 'verification.submit', subject: `verification:${id}`, data: { building, unitNo } },
-      )
+      ).then((o) => (o.ok ? o.request : o.why))
       const first = await submit('v-1', '5栋', '0302', CONTRACT_NOW + 1)
       expect(first).toEqual({
         id: 'v-1', communityId: C, personId: 'p-zhou-min', personName: '周敏', personPhone: '13800138009', building: '5栋', unitNo: '0302', claimedName: '周敏',
         fileId: 'f-v-1', note: '手机号换过了', status: 'pending', reason: null, createdAt: CONTRACT_NOW + 1, decidedBy: null, decidedAt: null,
       })
-      expect(await submit('v-2', '5栋', '0302', CONTRACT_NOW + 2)).toBeNull()
+      expect(await submit('v-2', '5栋', '0302', CONTRACT_NOW + 2)).toBe('already-pending')
       expect(await t().ports.ownership.request('v-2')).toBeNull()
       expect(await submit('v-3', '5栋', '0303', CONTRACT_NOW + 3)).toMatchObject({ status: 'pending', unitNo: '0303' })
       expect(await t().ports.audit.all(C)).toHaveLength(SEEDED + 2)
@@ -206,8 +206,51 @@ export function rollImportContract(target: ContractTarget) {
       expect(verifyChain(sha256, chain).valid).toBe(true)
     })
 
+    describe('limits on newcomers\' proof', () => {
+      const submit = (id: string, unitNo: string, at = CONTRACT_NOW) => t().ports.ownership.submitProof(
+        { id, communityId: C, personId: 'p-zhou-min', building: '5栋', unitNo, claimedName: '周敏', fileId: 'f-1', note: '', openLimit: 3, at },
+        { communityId: C, actorId: 'p-zhou-min', action: 'verification.submit', subject: `verification:${id}`, data: { unitNo } },
+      ).then((o) => (o.ok ? o.request.id : o.why))
+      const decide = (id: string) => t().ports.ownership.decide(
+        { id, approve: false, ownerKey: null, reason: '不符', by: CHAIR, at: CONTRACT_NOW + 10 },
+        { communityId: C, actorId: CHAIR, action: 'verification.reject', subject: `verification:${id}`, data: {} },
+      )
+
+      test('three open requests per person and community: a fourth writes nothing; the same unit again is named as such; a decision frees a place', async () => {
+        expect([await submit('v-1', '0101'), await submit('v-2', '0102'), await submit('v-3', '0103')]).toEqual(['v-1', 'v-2', 'v-3'])
+        expect(await submit('v-4', '0104')).toBe('too-many-open')
+        expect(await submit('v-5', '0102')).toBe('already-pending')
+        expect(await t().ports.ownership.request('v-4')).toBeNull()
+        expect(await t().ports.audit.all(C)).toHaveLength(SEEDED + 3)
+        expect(await decide('v-2')).toMatchObject({ status: 'rejected' })
+        expect(await decide('v-2')).toBeNull()
+        expect(await submit('v-6', '0104')).toBe('v-6')
+        expect(await submit('v-7', '0201')).toBe('too-many-open')
+        expect((await t().ports.ownership.requestsOf('p-zhou-min', C)).map((r) => `${r.id}:${r.status}`).sort()).toEqual(['v-1:pending', 'v-2:rejected', 'v-3:pending', 'v-6:pending'])
+      })
+
+      test('five requests at once for five units: three are filed, two refused', async () => {
+        const outcomes = await Promise.all(['0101', '0102', '0103', '0104', '0201'].map((u, i) => submit(`v-${i + 1}`, u)))
+        expect(outcomes.filter((o) => o === 'too-many-open')).toHaveLength(2)
+        expect((await t().ports.ownership.requestsOf('p-zhou-min', C)).filter((r) => r.status === 'pending')).toHaveLength(3)
+        expect(await t().ports.audit.all(C)).toHaveLength(SEEDED + 3)
+      })
+
+      test('proof uploads: six a day, the seventh refused; 20 at once take exactly six; a refund gives one back', async () => {
+        const take = (day = DAY_1) => t().ports.ownership.reserveProofUpload('p-zhou-min', day, 6)
+        const burst = await Promise.all(Array.from({ length: 20 }, () => take()))
+        expect(burst.filter((n): n is number => n !== null).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6])
+        expect(await take()).toBeNull()
+        await t().ports.ownership.refundProofUpload('p-zhou-min', DAY_1)
+        expect(await take()).toBe(6)
+        expect(await take('2026-11-29')).toBe(1)
+        // Bind attempts are a separate count.
+        expect(await t().ports.ownership.reserveAttempt('p-zhou-min', DAY_1, 5)).toBe(1)
+      })
+    })
+
     test('two committee members deciding one request at once: one decision stands, the other finds nothing pending', async () => {
-      await t().ports.ownership.submitProof({ id: 'v-1', communityId: C, personId: 'p-zhou-min', building: '5栋', unitNo: '0302', claimedName: '周敏', fileId: 'f-1', note: '', at: CONTRACT_NOW },
+      await t().ports.ownership.submitProof({ id: 'v-1', communityId: C, personId: 'p-zhou-min', building: '5栋', unitNo: '0302', claimedName: '周敏', fileId: 'f-1', note: '', openLimit: 3, at: CONTRACT_NOW },
         { communityId: C, actorId: 'p-zhou-min', action: 'verification.submit', subject: 'verification:v-1', data: {} })
       const decisions = await Promise.all([true, false].map((approve, i) => t().ports.ownership.decide(
         { id: 'v-1', approve, ownerKey: approve ? 'O0330' : null, reason: approve ? null : '不符', by: i ? 'p-huang-meiling' : CHAIR, at: CONTRACT_NOW + 1 },

@@ -40,6 +40,14 @@ export const toCommitment = (r: CommitmentRow): Commitment => ({ category: r.cat
 
 export const staleRequest = (): AppError => new AppError('CONFLICT', '这张报修单刚被别人更新过，请刷新后再试')
 export const alreadyLinked = (): AppError => new AppError('REPAIR.ALREADY_LINKED', '这张报修单已关联过维修资金支出')
+/** The key (community, name) is the last word on repeated areas; the domain's check names them first. */
+export const areaRepeated = (): AppError => new AppError('REPAIR.AREAS_INVALID', '公共区域名称重复了')
+
+/** A community's repair-fund links with the repair numbers, in number order; `param` is the adapter's placeholder (? or $1). */
+export const fundLinksSql = (param: string): string =>
+  `SELECT l.withdrawal_id, l.request_id, r.no FROM repair_fund_links l JOIN repair_requests r ON r.id = l.request_id WHERE l.community_id = ${param} ORDER BY r.no`
+export interface FundLinkRow { withdrawal_id: string; request_id: string; no: number }
+export const toFundLink = (r: FundLinkRow) => ({ withdrawalId: r.withdrawal_id, requestId: r.request_id, no: r.no })
 
 /** Of the requests awaiting their reporter, those completed at or before `before` (the completion time lives in the JSON). */
 export const completedBy = (completed: readonly RepairRequest[], before: number): RepairRequest[] =>

@@ -27,6 +27,7 @@ export const COLLECTIONS = {
   proxyHolders: 'proxy_holders',
   results: 'results',
   objections: 'objections',
+  ballotCorrections: 'ballot_corrections',
 } as const
 
 /** Indexes beyond _id, per collection: what the adapters' where/orderBy need. */
@@ -39,15 +40,16 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
     { name: 'unit', fields: [['communityId', 1], ['version', 1], ['building', 1], ['unitNo', 1]] },
     { name: 'developer', fields: [['communityId', 1], ['version', 1], ['developerUnsold', 1]] },
   ],
-  owner_bindings: [{ name: 'person', fields: [['personId', 1]] }],
+  owner_bindings: [{ name: 'person', fields: [['personId', 1]] }, { name: 'owner', fields: [['communityId', 1], ['ownerKey', 1]] }],
   resident_links: [{ name: 'person', fields: [['personId', 1]] }],
   audit_log: [{ name: 'community_seq', fields: [['communityId', 1], ['seq', 1]], unique: true }],
-  assemblies: [{ name: 'community_opens', fields: [['communityId', 1], ['opensAt', -1]] }],
+  assemblies: [{ name: 'community_opens', fields: [['communityId', 1], ['opensAt', -1]] }, { name: 'closes', fields: [['closesAt', 1]] }],
   ballots: [{ name: 'assembly_id', fields: [['assemblyId', 1], ['_id', 1]] }, { name: 'assembly_voter', fields: [['assemblyId', 1], ['voterKey', 1]] }],
   assembly_voters: [{ name: 'assembly_voted', fields: [['assemblyId', 1], ['voted', 1]] }],
   proxies: [{ name: 'voter', fields: [['assemblyId', 1], ['voterKey', 1]] }, { name: 'holder', fields: [['assemblyId', 1], ['proxyPersonId', 1]] }],
   results: [{ name: 'assembly', fields: [['assemblyId', 1]] }],
   objections: [{ name: 'assembly_filed', fields: [['assemblyId', 1], ['filedAt', 1]] }],
+  ballot_corrections: [{ name: 'assembly', fields: [['assemblyId', 1]] }],
 }
 
 export interface CommunityDoc { _id: string; name: string; settings: string; createdAt: number }
@@ -77,10 +79,11 @@ export interface AssemblyDoc {
 }
 /** One per motion id, so a motion id names one assembly and is looked up by _id. */
 export interface MotionDoc { _id: string; assemblyId: string; communityId: string; position: number }
-/** One owner's choice on one motion: `choice` for a motion, `approve`/`oppose` for an election. */
-export interface BallotDoc {
+/** What was marked on one motion: `choice` for a motion, `approve`/`oppose` for an election. */
+export interface MarksFields { choice: Choice | null; approve: string[] | null; oppose: string[] | null }
+/** One owner's marks on one motion. */
+export interface BallotDoc extends MarksFields {
   _id: string; communityId: string; assemblyId: string; motionId: string; voterKey: string
-  choice: Choice | null; approve: string[] | null; oppose: string[] | null
   area: number; channel: Submission['channel']; castBy: string; castAt: number; trackingCode: string; photo: string | null; proxyId: string | null
 }
 /**
@@ -96,6 +99,12 @@ export interface ProxyDoc {
 /** How many standing proxies one person holds in one assembly (the cap is checked against it). */
 export interface ProxyHolderDoc { _id: string; assemblyId: string; proxyPersonId: string; standing: number }
 export interface ResultDoc { _id: string; assemblyId: string; stage: 'preliminary' | 'certified'; result: string; publishedAt: number; publishedBy: string; objectionUntil: number | null; auditSeq: number }
+/**
+ * The marks an upheld objection recorded for one ballot, under that ballot's
+ * own _id: at most one correction per ballot, refused by the database. The
+ * ballot itself is never changed.
+ */
+export interface CorrectionDoc extends MarksFields { _id: string; assemblyId: string; motionId: string; voterKey: string; objectionId: string; correctedBy: string; correctedAt: number }
 export interface ObjectionDoc {
   _id: string; assemblyId: string; voterKey: string; filedBy: string; trackingCode: string; text: string; filedAt: number
   resolution: 'upheld' | 'dismissed' | null; reason: string | null; resolvedBy: string | null; resolvedAt: number | null

@@ -30,11 +30,11 @@ import { DEVELOPER_HEAD, voterKeyOf } from '../../../domain/roll'
 import type { BallotSums } from '../../../domain/voting/result'
 import type { Choice } from '../../../domain/voting/tally'
 import type { AuditDraft } from '../ports'
-import type { AssemblyRecord, BallotMarks, CastOutcome, Participation, ProxyRecord, StoredBallot, Voter, VotingPort } from '../voting-port'
+import type { AssemblyRecord, BallotMarks, CastOutcome, Participation, ProxyRecord, ResolveOutcome, StoredBallot, Voter, VotingPort } from '../voting-port'
 import { appendAudit, chainTransaction } from './audit'
 import {
   COLLECTIONS, ids,
-  type AssemblyDoc, type AssemblyVoterDoc, type BallotDoc, type CommunityDoc, type ElectorateSummary, type MotionDoc, type ObjectionDoc,
+  type AssemblyDoc, type AssemblyVoterDoc, type BallotDoc, type CommunityDoc, type CorrectionDoc, type ElectorateSummary, type MarksFields, type MotionDoc, type ObjectionDoc,
   type OwnerBindingDoc, type ProxyDoc, type ProxyHolderDoc, type ResultDoc, type RollUnitDoc, type RollVersionDoc,
 } from './collections'
 import { getOrNull, isDuplicateWrite } from './errors'
@@ -57,7 +57,8 @@ const toRecord = (d: AssemblyDoc): AssemblyRecord => ({
 const toProxy = (d: ProxyDoc): ProxyRecord => ({
   id: d._id, assemblyId: d.assemblyId, voterKey: d.voterKey, proxyPersonId: d.proxyPersonId, motions: d.motions, letterPhoto: d.letterPhoto, grantedBy: d.grantedBy, grantedAt: d.grantedAt, revokedAt: d.revokedAt,
 })
-const marksOf = (d: BallotDoc): BallotMarks => (d.choice !== null ? { choice: d.choice } : { approve: d.approve ?? [], oppose: d.oppose ?? [] })
+const marksOf = (d: MarksFields): BallotMarks => (d.choice !== null ? { choice: d.choice } : { approve: d.approve ?? [], oppose: d.oppose ?? [] })
+const marksFields = (m: BallotMarks): MarksFields => ('choice' in m ? { choice: m.choice, approve: null, oppose: null } : { choice: null, approve: [...m.approve], oppose: [...m.oppose] })
 const unitOrder = (a: { building: string; unitNo: string }, b: { building: string; unitNo: string }) => byText(a.building, b.building) || byText(a.unitNo, b.unitNo)
 /** A document written back whole: `set` replaces it, so nested fields never merge with stale ones. */
 const replace = <T extends { _id: string }>(ref: DocRef<T>, current: T, changes: Partial<Omit<T, '_id'>>) => {
@@ -144,6 +145,11 @@ export function cloudbaseVoting(db: Database): VotingPort {
       return d && d.communityId === communityId ? toRecord(d) : null
     },
 
+    async unclosed(now) {
+      const docs = await fetchAll(() => col<AssemblyDoc>(COLLECTIONS.assemblies).where({ closesAt: _.gt(now) }).orderBy('opensAt', 'asc').orderBy('_id', 'asc'))
+      return docs.sort((x, y) => x.opensAt - y.opensAt || byText(x._id, y._id)).map(toRecord)
+    },
+
     async motionsElsewhere(communityId, assemblyId, motionIds) {
       const found = new Set<string>()
       for (const part of chunks([...new Set(motionIds)])) {
@@ -203,8 +209,7 @@ export function cloudbaseVoting(db: Database): VotingPort {
       const buildings = [...perBuilding].map(([building, area]) => ({ building, area }))
       const docs = s.rows.map((r): BallotDoc => ({
         _id: ids.ballot(f.communityId, s.assemblyId, s.voterKey, r.motionId), communityId: f.communityId, assemblyId: s.assemblyId, motionId: r.motionId, voterKey: s.voterKey,
-        choice: 'choice' in r.marks ? r.marks.choice : null, approve: 'choice' in r.marks ? null : [...r.marks.approve], oppose: 'choice' in r.marks ? null : [...r.marks.oppose],
-        area: s.area, channel: s.channel, castBy: s.castBy, castAt: s.castAt, trackingCode: s.trackingCode, photo: s.photo, proxyId: s.proxyId,
+        ...marksFields(r.marks), area: s.area, channel: s.channel, castBy: s.castBy, castAt: s.castAt, trackingCode: s.trackingCode, photo: s.photo, proxyId: s.proxyId,
       }))
       try {
         return await chainTransaction(db, async (t): Promise<CastOutcome> => {
@@ -344,6 +349,14 @@ export function cloudbaseVoting(db: Database): VotingPort {
         return { ok: true as const, auditSeq: (await appendAudit(t, audit, at)).seq }
       }),
 
+    async ownersOfUnit(communityId, building, unitNo) {
+      const { data } = await col<RollVersionDoc>(COLLECTIONS.rollVersions).where({ communityId }).orderBy('version', 'desc').limit(1).get()
+      const unit = data[0] ? await getOrNull(col<RollUnitDoc>(COLLECTIONS.rollUnits).doc(ids.rollUnit(communityId, data[0].version, building, unitNo))) : null
+      if (!unit) return []
+      const bindings = await fetchAll(() => col<OwnerBindingDoc>(COLLECTIONS.ownerBindings).where({ communityId, ownerKey: unit.ownerKey }))
+      return [...new Set(bindings.map((b) => b.personId))].sort(byText)
+    },
+
     async proxyFrom(assemblyId, voterKey, proxyPersonId) {
       const docs = await fetchAll(() => col<ProxyDoc>(COLLECTIONS.proxies).where({ assemblyId, voterKey, proxyPersonId }))
       // The standing one if any, else the newest.
@@ -397,14 +410,33 @@ export function cloudbaseVoting(db: Database): VotingPort {
         return (await appendAudit(t, audit, o.filedAt)).seq
       }),
 
-    resolveObjection: (id, r, audit) =>
-      chainTransaction(db, async (t) => {
-        const ref = t.collection<ObjectionDoc>(COLLECTIONS.objections).doc(id)
-        const o = await getOrNull(ref)
-        if (!o || o.resolution !== null) return null
-        await ref.update({ data: { resolution: r.resolution, reason: r.reason, resolvedBy: r.by, resolvedAt: r.at } })
-        return (await appendAudit(t, audit, r.at)).seq
-      }),
+    async resolveObjection(id, r, audit) {
+      // Which assembly (and so which ballots) the objection is about never changes: read first.
+      const filed = await getOrNull(col<ObjectionDoc>(COLLECTIONS.objections).doc(id))
+      if (!filed) return { ok: false, reason: 'resolved' }
+      const communityId = (await getOrNull(col<AssemblyDoc>(COLLECTIONS.assemblies).doc(filed.assemblyId)))?.communityId ?? ''
+      try {
+        return await chainTransaction(db, async (t): Promise<ResolveOutcome> => {
+          const ref = t.collection<ObjectionDoc>(COLLECTIONS.objections).doc(id)
+          const o = await getOrNull(ref)
+          if (!o || o.resolution !== null) return { ok: false, reason: 'resolved' }
+          await ref.update({ data: { resolution: r.resolution, reason: r.reason, resolvedBy: r.by, resolvedAt: r.at } })
+          for (const c of r.corrections) {
+            const ballotId = ids.ballot(communityId, o.assemblyId, c.voterKey, c.motionId)
+            // A correction is of a stored ballot (what SQL's foreign key checks).
+            if (!(await getOrNull(t.collection<BallotDoc>(COLLECTIONS.ballots).doc(ballotId)))) throw new Error(`no ballot ${ballotId} to correct`)
+            await t.collection<CorrectionDoc>(COLLECTIONS.ballotCorrections).add({
+              data: { _id: ballotId, assemblyId: o.assemblyId, motionId: c.motionId, voterKey: c.voterKey, objectionId: id, ...marksFields(c.marks), correctedBy: r.by, correctedAt: r.at },
+            })
+          }
+          return { ok: true, auditSeq: (await appendAudit(t, audit, r.at)).seq }
+        })
+      } catch (e) {
+        // The ballot's _id refused a second correction: nothing of this resolution stands.
+        if (isDuplicateWrite(e)) return { ok: false, reason: 'corrected' }
+        throw e
+      }
+    },
 
     async objections(assemblyId) {
       const docs = await fetchAll(() => col<ObjectionDoc>(COLLECTIONS.objections).where({ assemblyId }).orderBy('filedAt', 'asc').orderBy('_id', 'asc'))
@@ -414,6 +446,13 @@ export function cloudbaseVoting(db: Database): VotingPort {
           id: d._id, assemblyId: d.assemblyId, voterKey: d.voterKey, filedBy: d.filedBy, trackingCode: d.trackingCode, text: d.text, filedAt: d.filedAt,
           resolution: d.resolution, reason: d.reason, resolvedBy: d.resolvedBy, resolvedAt: d.resolvedAt,
         }))
+    },
+
+    async corrections(assemblyId) {
+      const docs = await fetchAll(() => col<CorrectionDoc>(COLLECTIONS.ballotCorrections).where({ assemblyId }))
+      return docs
+        .sort((x, y) => x.correctedAt - y.correctedAt || byText(x.motionId, y.motionId) || byText(x.voterKey, y.voterKey))
+        .map((d) => ({ motionId: d.motionId, voterKey: d.voterKey, objectionId: d.objectionId, marks: marksOf(d), correctedBy: d.correctedBy, correctedAt: d.correctedAt }))
     },
   }
 }

@@ -1,5 +1,6 @@
-// Owner verification on PostgreSQL, as sqlite/ownership.ts: the attempt
-// counter, owner bindings, proof requests and resident invites. Uniqueness is
+// Owner verification on PostgreSQL, as sqlite/ownership.ts: the attempt and
+// upload counters, owner bindings, proof requests (with each person's count of
+// pending ones) and resident invites. Uniqueness is
 // left to the keys; a write that races another waits on the row it changes
 // and then re-checks its condition, so each answer matches SQLite's serial one.
 import type { OwnershipPort, ResidentInvite } from '../roll-ports'
@@ -19,21 +20,38 @@ const addMember = (c: Queryable, communityId: string, personId: string, role: 'o
 
 const requestById = async (c: Queryable, id: string) => (await c.query<RequestRow>(`${REQUEST_SELECT} WHERE r.id = $1`, [id])).rows[0]
 
-export function pgOwnership(pool: Pg): OwnershipPort {
+/**
+ * A per-person daily counter taken in one statement: a concurrent taker waits
+ * on the counter's row, then re-evaluates `count < limit` against the count
+ * the first one left.
+ */
+function dailyCounter(pool: Pg, table: 'bind_attempts' | 'proof_uploads', column: 'failures' | 'files') {
   return {
-    async reserveAttempt(personId, day, limit) {
-      // One statement: a concurrent try waits on the counter's row, then
-      // re-evaluates `failures < limit` against the count it left.
-      const { rows } = await pool.query<{ failures: number }>(
-        `INSERT INTO bind_attempts AS a (person_id, day, failures) VALUES ($1, $2, 1)
-         ON CONFLICT (person_id, day) DO UPDATE SET failures = a.failures + 1 WHERE a.failures < $3 RETURNING failures`,
+    async take(personId: string, day: string, limit: number): Promise<number | null> {
+      const { rows } = await pool.query<{ n: number }>(
+        `INSERT INTO ${table} AS a (person_id, day, ${column}) VALUES ($1, $2, 1)
+         ON CONFLICT (person_id, day) DO UPDATE SET ${column} = a.${column} + 1 WHERE a.${column} < $3 RETURNING ${column} AS n`,
         [personId, day, limit],
       )
-      return rows[0]?.failures ?? null
+      return rows[0]?.n ?? null
     },
-    async refundAttempt(personId, day) {
-      await pool.query('UPDATE bind_attempts SET failures = failures - 1 WHERE person_id = $1 AND day = $2 AND failures > 0', [personId, day])
+    async giveBack(personId: string, day: string): Promise<void> {
+      await pool.query(`UPDATE ${table} SET ${column} = ${column} - 1 WHERE person_id = $1 AND day = $2 AND ${column} > 0`, [personId, day])
     },
+  }
+}
+
+/** Thrown inside a transaction to roll it back when the open-request limit is reached. */
+class TooManyOpen extends Error {}
+
+export function pgOwnership(pool: Pg): OwnershipPort {
+  const attempts = dailyCounter(pool, 'bind_attempts', 'failures')
+  const uploads = dailyCounter(pool, 'proof_uploads', 'files')
+  return {
+    reserveAttempt: attempts.take,
+    refundAttempt: attempts.giveBack,
+    reserveProofUpload: uploads.take,
+    refundProofUpload: uploads.giveBack,
     async bindOwner(input, audit) {
       return transaction(pool, async (c) => {
         if (!(await bindOwner(c, input.communityId, input.personId, input.ownerKey, input.at))) return { created: false, auditSeq: null }
@@ -48,11 +66,19 @@ export function pgOwnership(pool: Pg): OwnershipPort {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)`,
             [input.id, input.communityId, input.personId, input.building, input.unitNo, input.claimedName, input.fileId, input.note, input.at],
           )
+          // Another request of the same person waits on the counter's row, then re-checks the limit.
+          const taken = await c.query(
+            `INSERT INTO verification_open AS o (community_id, person_id, pending) VALUES ($1, $2, 1)
+             ON CONFLICT (community_id, person_id) DO UPDATE SET pending = o.pending + 1 WHERE o.pending < $3`,
+            [input.communityId, input.personId, input.openLimit],
+          )
+          if (taken.rowCount === 0) throw new TooManyOpen()
           await appendAudit(c, audit, input.at)
-          return toRequest(await requestById(c, input.id))
+          return { ok: true as const, request: toRequest(await requestById(c, input.id)) }
         })
       } catch (e) {
-        if (isUniqueViolation(e)) return null
+        if (isUniqueViolation(e, 'verification_requests_one_pending')) return { ok: false, why: 'already-pending' }
+        if (e instanceof TooManyOpen) return { ok: false, why: 'too-many-open' }
         throw e
       }
     },
@@ -75,6 +101,7 @@ export function pgOwnership(pool: Pg): OwnershipPort {
           [input.approve ? 'approved' : 'rejected', input.reason, input.by, input.at, input.id])
         if (decided.rowCount === 0) return null
         const r = toRequest(await requestById(c, input.id))
+        await c.query('UPDATE verification_open SET pending = pending - 1 WHERE community_id = $1 AND person_id = $2 AND pending > 0', [r.communityId, r.personId])
         if (input.approve && input.ownerKey) await bindOwner(c, r.communityId, r.personId, input.ownerKey, input.at)
         await appendAudit(c, audit, input.at)
         return r

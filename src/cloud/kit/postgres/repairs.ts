@@ -8,11 +8,11 @@ import type { RepairRequest } from '../../../domain/repairs/request'
 import type { AuditDraft } from '../ports'
 import type { RepairEvent, RepairsPort } from '../repairs-port'
 import {
-  PENDING_COMMUNITIES_SQL, REQUEST_COLS, alreadyLinked, completedBy, fromRow, fromRows, newestFirst, requestColumns, staleRequest, toCommitment, toEvent,
-  type CommitmentRow, type EventRow, type RequestColumns,
+  PENDING_COMMUNITIES_SQL, REQUEST_COLS, alreadyLinked, areaRepeated, completedBy, fromRow, fromRows, fundLinksSql, newestFirst, requestColumns, staleRequest, toCommitment, toEvent, toFundLink,
+  type CommitmentRow, type EventRow, type FundLinkRow, type RequestColumns,
 } from '../repairs-rows'
 import { appendAudit } from './audit'
-import { transaction, type Pg, type Queryable } from './db'
+import { isUniqueViolation, transaction, type Pg, type Queryable } from './db'
 
 const INSERT_SQL = `INSERT INTO repair_requests (${REQUEST_COLS.join(', ')}) VALUES (${REQUEST_COLS.map((_, i) => `$${i + 1}`).join(', ')})`
 const values = (cols: RequestColumns): unknown[] => REQUEST_COLS.map((c) => cols[c])
@@ -55,10 +55,20 @@ async function writeCommitments(c: Queryable, communityId: string, list: readonl
   )
 }
 
+async function writeAreas(c: Queryable, communityId: string, areas: readonly string[]): Promise<void> {
+  await c.query('DELETE FROM repair_common_areas WHERE community_id = $1', [communityId])
+  try {
+    await c.query('INSERT INTO repair_common_areas (community_id, name, position) SELECT $1::text, name, pos - 1 FROM unnest($2::text[]) WITH ORDINALITY AS a(name, pos)', [communityId, areas])
+  } catch (e) {
+    if (isUniqueViolation(e)) throw areaRepeated()
+    throw e
+  }
+}
+
 /** A community's commitments and common areas at once (demo data), inside the caller's transaction. */
 export async function insertCommitmentsPg(c: Queryable, communityId: string, list: readonly Commitment[], commonAreas: readonly string[]): Promise<void> {
   await writeCommitments(c, communityId, list)
-  await c.query('INSERT INTO repair_common_areas (community_id, name, position) SELECT $1::text, name, pos - 1 FROM unnest($2::text[]) WITH ORDINALITY AS a(name, pos)', [communityId, commonAreas])
+  await writeAreas(c, communityId, commonAreas)
 }
 
 export function pgRepairs(pool: Pg): RepairsPort {
@@ -75,6 +85,12 @@ export function pgRepairs(pool: Pg): RepairsPort {
     async setCommitments(communityId, list, audit, at) {
       await transaction(pool, async (c) => {
         await writeCommitments(c, communityId, list)
+        await appendAudit(c, audit, at)
+      })
+    },
+    async setCommonAreas(communityId, areas, audit, at) {
+      await transaction(pool, async (c) => {
+        await writeAreas(c, communityId, areas)
         await appendAudit(c, audit, at)
       })
     },
@@ -133,7 +149,6 @@ export function pgRepairs(pool: Pg): RepairsPort {
     },
     async linkFund(next, withdrawalId, event, audit) {
       await transaction(pool, async (c) => {
-        // TODO(accounts): as on SQLite, the withdrawal itself is not yet checked against the accounts' withdrawals.
         try {
           await c.query('INSERT INTO repair_fund_links (request_id, community_id, withdrawal_id, linked_by, linked_at) VALUES ($1, $2, $3, $4, $5)',
             [next.id, next.communityId, withdrawalId, event.actorId ?? 'system', event.at])
@@ -143,6 +158,9 @@ export function pgRepairs(pool: Pg): RepairsPort {
         }
         await write(c, next, event, audit)
       })
+    },
+    async fundLinks(communityId) {
+      return (await pool.query<FundLinkRow>(fundLinksSql('$1'), [communityId])).rows.map(toFundLink)
     },
   }
 }

@@ -1,5 +1,6 @@
-// Owner verification on SQLite: the attempt counter, owner bindings, proof
-// requests and resident invites. Uniqueness is left to the keys.
+// Owner verification on SQLite: the attempt and upload counters, owner
+// bindings, proof requests (with each person's count of open ones) and
+// resident invites. Uniqueness and limits are left to keys and conditional upserts.
 import type { OwnershipPort } from '../roll-ports'
 import { REQUEST_SELECT, toInvite, toRequest, toResidentLink, type InviteRow, type RequestRow, type ResidentRow } from '../rows'
 import { appendAudit } from './audit'
@@ -8,12 +9,34 @@ import type { Db } from './db'
 /** SQLite's answer to a broken UNIQUE or PRIMARY KEY constraint. */
 const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code?: unknown }).code))
 
-export function sqliteOwnership(db: Db): OwnershipPort {
-  const reserve = db.prepare(
-    `INSERT INTO bind_attempts (person_id, day, failures) VALUES (?, ?, 1)
-     ON CONFLICT (person_id, day) DO UPDATE SET failures = failures + 1 WHERE failures < ? RETURNING failures`,
+/**
+ * A per-person daily counter taken in one statement: the conditional upsert
+ * either adds one below the limit and answers the new count, or changes
+ * nothing and answers no row. Concurrent takers cannot pass the limit.
+ */
+function dailyCounter(db: Db, table: 'bind_attempts' | 'proof_uploads', column: 'failures' | 'files') {
+  const take = db.prepare(
+    `INSERT INTO ${table} (person_id, day, ${column}) VALUES (?, ?, 1)
+     ON CONFLICT (person_id, day) DO UPDATE SET ${column} = ${column} + 1 WHERE ${column} < ? RETURNING ${column}`,
   ).pluck()
-  const refund = db.prepare('UPDATE bind_attempts SET failures = failures - 1 WHERE person_id = ? AND day = ? AND failures > 0')
+  const giveBack = db.prepare(`UPDATE ${table} SET ${column} = ${column} - 1 WHERE person_id = ? AND day = ? AND ${column} > 0`)
+  return {
+    take: (personId: string, day: string, limit: number): number | null => (take.get(personId, day, limit) as number | undefined) ?? null,
+    giveBack: (personId: string, day: string): void => void giveBack.run(personId, day),
+  }
+}
+
+/** Thrown inside a transaction to roll it back when the open-request limit is reached. */
+class TooManyOpen extends Error {}
+
+export function sqliteOwnership(db: Db): OwnershipPort {
+  const attempts = dailyCounter(db, 'bind_attempts', 'failures')
+  const uploads = dailyCounter(db, 'proof_uploads', 'files')
+  const takeOpen = db.prepare(
+    `INSERT INTO verification_open (community_id, person_id, pending) VALUES (?, ?, 1)
+     ON CONFLICT (community_id, person_id) DO UPDATE SET pending = pending + 1 WHERE pending < ? RETURNING pending`,
+  ).pluck()
+  const releaseOpen = db.prepare('UPDATE verification_open SET pending = pending - 1 WHERE community_id = ? AND person_id = ? AND pending > 0')
   const bind = db.prepare('INSERT OR IGNORE INTO owner_bindings (community_id, person_id, owner_key, bound_at) VALUES (?, ?, ?, ?)')
   const member = db.prepare("INSERT OR IGNORE INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES (?, ?, ?, '[]', ?)")
   const insertRequest = db.prepare(
@@ -50,10 +73,16 @@ export function sqliteOwnership(db: Db): OwnershipPort {
 
   return {
     async reserveAttempt(personId, day, limit) {
-      return (reserve.get(personId, day, limit) as number | undefined) ?? null
+      return attempts.take(personId, day, limit)
     },
     async refundAttempt(personId, day) {
-      refund.run(personId, day)
+      attempts.giveBack(personId, day)
+    },
+    async reserveProofUpload(personId, day, limit) {
+      return uploads.take(personId, day, limit)
+    },
+    async refundProofUpload(personId, day) {
+      uploads.giveBack(personId, day)
     },
     async bindOwner(input, audit) {
       return db.transaction(() => {
@@ -64,12 +93,15 @@ export function sqliteOwnership(db: Db): OwnershipPort {
     async submitProof(input, audit) {
       try {
         return db.transaction(() => {
+          // The request first, so a second one for the same unit is named as such even when the places are used up.
           insertRequest.run(input.id, input.communityId, input.personId, input.building, input.unitNo, input.claimedName, input.fileId, input.note, input.at)
+          if (takeOpen.get(input.communityId, input.personId, input.openLimit) === undefined) throw new TooManyOpen()
           appendAudit(db, audit, input.at)
-          return toRequest(requestById.get(input.id) as RequestRow)
+          return { ok: true as const, request: toRequest(requestById.get(input.id) as RequestRow) }
         })()
       } catch (e) {
-        if (isUniqueViolation(e)) return null
+        if (isUniqueViolation(e)) return { ok: false, why: 'already-pending' }
+        if (e instanceof TooManyOpen) return { ok: false, why: 'too-many-open' }
         throw e
       }
     },
@@ -87,6 +119,7 @@ export function sqliteOwnership(db: Db): OwnershipPort {
       return db.transaction(() => {
         if (decide.run(input.approve ? 'approved' : 'rejected', input.reason, input.by, input.at, input.id).changes === 0) return null
         const r = toRequest(requestById.get(input.id) as RequestRow)
+        releaseOpen.run(r.communityId, r.personId)
         if (input.approve && input.ownerKey) bindOwner(r.communityId, r.personId, input.ownerKey, input.at)
         appendAudit(db, audit, input.at)
         return r

@@ -4,7 +4,10 @@ import type { Commitment } from '../../../domain/repairs/commitments'
 import type { RepairRequest } from '../../../domain/repairs/request'
 import type { AuditDraft } from '../ports'
 import type { RepairEvent, RepairsPort } from '../repairs-port'
-import { PENDING_COMMUNITIES_SQL, REQUEST_COLS, alreadyLinked, completedBy, fromRow, fromRows, newestFirst, requestColumns, staleRequest, toCommitment, toEvent, type CommitmentRow, type EventRow } from '../repairs-rows'
+import {
+  PENDING_COMMUNITIES_SQL, REQUEST_COLS, alreadyLinked, areaRepeated, completedBy, fromRow, fromRows, fundLinksSql, newestFirst, requestColumns, staleRequest, toCommitment, toEvent, toFundLink,
+  type CommitmentRow, type EventRow, type FundLinkRow,
+} from '../repairs-rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
 
@@ -21,10 +24,20 @@ function writeCommitments(db: Db, communityId: string, list: readonly Commitment
   for (const x of list) c.run(communityId, x.category, x.urgency, x.responseMinutes, x.completionMinutes)
 }
 
+function writeAreas(db: Db, communityId: string, areas: readonly string[]): void {
+  db.prepare('DELETE FROM repair_common_areas WHERE community_id = ?').run(communityId)
+  const a = db.prepare('INSERT INTO repair_common_areas (community_id, name, position) VALUES (?, ?, ?)')
+  try {
+    areas.forEach((name, i) => a.run(communityId, name, i))
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw areaRepeated()
+    throw e
+  }
+}
+
 export function insertCommitments(db: Db, communityId: string, list: readonly Commitment[], commonAreas: readonly string[]): void {
   writeCommitments(db, communityId, list)
-  const a = db.prepare('INSERT INTO repair_common_areas (community_id, name, position) VALUES (?, ?, ?)')
-  commonAreas.forEach((name, i) => a.run(communityId, name, i))
+  writeAreas(db, communityId, commonAreas)
 }
 
 const INSERT_SQL = `INSERT INTO repair_requests (${REQUEST_COLS.join(', ')}) VALUES (${REQUEST_COLS.map((c) => `@${c}`).join(', ')})`
@@ -49,6 +62,7 @@ export function sqliteRepairs(db: Db): RepairsPort {
   const between = db.prepare('SELECT data FROM repair_requests WHERE community_id = ? AND reported_at >= ? AND reported_at < ? ORDER BY reported_at, no')
   const pending = db.prepare(`${PENDING_COMMUNITIES_SQL} ORDER BY c.id`).pluck()
   const insertLink = db.prepare('INSERT INTO repair_fund_links (request_id, community_id, withdrawal_id, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)')
+  const links = db.prepare(fundLinksSql('?'))
 
   const addEvent = (requestId: string, e: Omit<RepairEvent, 'seq'>) =>
     insertEvent.run(requestId, (lastSeq.get(requestId) as number) + 1, e.at, e.actorId, e.kind, e.status, JSON.stringify(e.data))
@@ -70,6 +84,12 @@ export function sqliteRepairs(db: Db): RepairsPort {
     async setCommitments(communityId, list, audit, at) {
       db.transaction(() => {
         writeCommitments(db, communityId, list)
+        appendAudit(db, audit, at)
+      })()
+    },
+    async setCommonAreas(communityId, areas, audit, at) {
+      db.transaction(() => {
+        writeAreas(db, communityId, areas)
         appendAudit(db, audit, at)
       })()
     },
@@ -118,8 +138,6 @@ export function sqliteRepairs(db: Db): RepairsPort {
     },
     async linkFund(next, withdrawalId, event, audit) {
       db.transaction(() => {
-        // TODO(accounts): the withdrawal table is built on the accounts branch; once merged, check that
-        // `withdrawalId` is a repair-fund withdrawal of this community (a foreign key or a lookup here).
         try {
           insertLink.run(next.id, next.communityId, withdrawalId, event.actorId ?? 'system', event.at)
         } catch (e) {
@@ -128,6 +146,9 @@ export function sqliteRepairs(db: Db): RepairsPort {
         }
         write(next, event, audit)
       })()
+    },
+    async fundLinks(communityId) {
+      return (links.all(communityId) as FundLinkRow[]).map(toFundLink)
     },
   }
 }

@@ -5,7 +5,7 @@
 import { summariseRoll, voterKeyOf } from '../../../domain/roll'
 
 import type {
-  AssemblyRecord, BallotMarks, CastOutcome, NewAssembly, ObjectionRecord, Participation, ProxyRecord, PublishedResult, StoredBallot, Submission, Voter, VotingPort,
+  AssemblyRecord, BallotMarks, CastOutcome, NewAssembly, ObjectionRecord, Participation, ProxyRecord, PublishedResult, ResolveOutcome, StoredBallot, Submission, Voter, VotingPort,
 } from '../voting-port'
 import { appendAudit } from './audit'
 import type { Db } from './db'
@@ -31,7 +31,10 @@ const toObjection = (r: ObjectionRow): ObjectionRecord => ({
   id: r.id, assemblyId: r.assembly_id, voterKey: r.voter_key, filedBy: r.filed_by, trackingCode: r.tracking_code, text: r.text, filedAt: r.filed_at,
   resolution: r.resolution, reason: r.reason, resolvedBy: r.resolved_by, resolvedAt: r.resolved_at,
 })
+interface CorrectionRow { motion_id: string; voter_key: string; objection_id: string; choice: string | null; marks: string | null; corrected_by: string; corrected_at: number }
 const marksOf = (r: Pick<BallotRowDb, 'choice' | 'marks'>): BallotMarks => (r.choice !== null ? { choice: r.choice as 'agree' } : JSON.parse(r.marks!))
+/** The (choice, marks) columns of ballots and corrections: a choice, or an election's marks as JSON. */
+const marksColumns = (m: BallotMarks): [string | null, string | null] => ('choice' in m ? [m.choice, null] : [null, JSON.stringify({ approve: m.approve, oppose: m.oppose })])
 
 const isPrimaryKeyViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
@@ -80,13 +83,7 @@ export function insertBallots(db: Db, s: Submission): void {
     `INSERT INTO ballots (motion_id, voter_key, assembly_id, choice, marks, area, channel, cast_by, cast_at, tracking_code, photo, proxy_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  for (const r of s.rows) {
-    const m = r.marks
-    stmt.run(
-      r.motionId, s.voterKey, s.assemblyId, 'choice' in m ? m.choice : null, 'choice' in m ? null : JSON.stringify({ approve: m.approve, oppose: m.oppose }),
-      s.area, s.channel, s.castBy, s.castAt, s.trackingCode, s.photo, s.proxyId,
-    )
-  }
+  for (const r of s.rows) stmt.run(r.motionId, s.voterKey, s.assemblyId, ...marksColumns(r.marks), s.area, s.channel, s.castBy, s.castAt, s.trackingCode, s.photo, s.proxyId)
 }
 
 /** Inserts a published result stage; the (assembly, stage) key refuses a second one. */
@@ -210,6 +207,10 @@ export function sqliteVoting(db: Db): VotingPort {
     async assembly(communityId, assemblyId) {
       const r = byId.get(communityId, assemblyId) as AssemblyRow | undefined
       return r ? assemblyOf(r) : null
+    },
+
+    async unclosed(now) {
+      return (statement(db, `${assemblySelect} WHERE a.closes_at > ? ORDER BY a.opens_at, a.id`).all(now) as AssemblyRow[]).map(assemblyOf)
     },
 
     async motionsElsewhere(communityId, assemblyId, motionIds) {
@@ -339,6 +340,16 @@ export function sqliteVoting(db: Db): VotingPort {
       })()
     },
 
+    async ownersOfUnit(communityId, building, unitNo) {
+      return statement(db,
+        `SELECT DISTINCT b.person_id FROM roll_units u
+           JOIN owner_bindings b ON b.community_id = u.community_id AND b.owner_key = u.owner_key
+          WHERE u.community_id = ? AND u.building = ? AND u.unit_no = ?
+            AND u.version = (SELECT MAX(version) FROM roll_versions v WHERE v.community_id = u.community_id)
+          ORDER BY b.person_id`,
+      ).pluck().all(communityId, building, unitNo) as string[]
+    },
+
     async proxyFrom(assemblyId, voterKey, proxyPersonId) {
       const r = statement(db, 'SELECT * FROM proxies WHERE assembly_id = ? AND voter_key = ? AND proxy_person_id = ? ORDER BY revoked_at IS NULL DESC, granted_at DESC LIMIT 1').get(assemblyId, voterKey, proxyPersonId) as ProxyRow | undefined
       return r ? toProxy(r) : null
@@ -387,15 +398,28 @@ export function sqliteVoting(db: Db): VotingPort {
     },
 
     async resolveObjection(id, r, audit) {
-      return db.transaction(() => {
-        const { changes } = statement(db, 'UPDATE objections SET resolution = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ? AND resolution IS NULL').run(r.resolution, r.reason, r.by, r.at, id)
-        if (changes === 0) return null
-        return appendAudit(db, audit, r.at).seq
-      })()
+      try {
+        return db.transaction((): ResolveOutcome => {
+          const o = statement(db, 'SELECT assembly_id FROM objections WHERE id = ? AND resolution IS NULL').get(id) as { assembly_id: string } | undefined
+          if (!o) return { ok: false, reason: 'resolved' }
+          statement(db, 'UPDATE objections SET resolution = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ?').run(r.resolution, r.reason, r.by, r.at, id)
+          const insert = statement(db, 'INSERT INTO ballot_corrections (motion_id, voter_key, assembly_id, objection_id, choice, marks, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          for (const c of r.corrections) insert.run(c.motionId, c.voterKey, o.assembly_id, id, ...marksColumns(c.marks), r.by, r.at)
+          return { ok: true, auditSeq: appendAudit(db, audit, r.at).seq }
+        })()
+      } catch (e) {
+        if (isPrimaryKeyViolation(e)) return { ok: false, reason: 'corrected' }
+        throw e
+      }
     },
 
     async objections(assemblyId) {
       return (statement(db, 'SELECT * FROM objections WHERE assembly_id = ? ORDER BY filed_at, id').all(assemblyId) as ObjectionRow[]).map(toObjection)
+    },
+
+    async corrections(assemblyId) {
+      const rows = statement(db, 'SELECT * FROM ballot_corrections WHERE assembly_id = ? ORDER BY corrected_at, motion_id, voter_key').all(assemblyId) as CorrectionRow[]
+      return rows.map((r) => ({ motionId: r.motion_id, voterKey: r.voter_key, objectionId: r.objection_id, marks: marksOf(r), correctedBy: r.corrected_by, correctedAt: r.corrected_at }))
     },
   }
 }

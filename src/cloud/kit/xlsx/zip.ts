@@ -3,8 +3,9 @@
 // number in an uploaded file is checked before it is used: offsets inside the
 // file, sizes against the caller's cap, CRC-32 after inflating. Writing makes
 // a plain archive (deflate, no data descriptors, fixed 1980 timestamps so the
-// same workbook gives the same bytes).
+// same workbook gives the same bytes), laid out by the domain's ZIP writer.
 import * as zlib from 'node:zlib'
+import { assembleZip, crc32Portable } from '../../../domain/zip'
 
 export type ZipFailure = 'corrupt' | 'encrypted' | 'unsupported' | 'too-large'
 
@@ -33,25 +34,7 @@ export interface ZipEntry {
 
 // Node 20.15+ has it natively; CloudBase's Node 16/18 runtimes do not.
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32
-let table: Uint32Array | undefined
-function crcTable(): Uint32Array {
-  if (table) return table
-  table = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    table[n] = c >>> 0
-  }
-  return table
-}
-
-/** CRC-32 (the ZIP one) in plain JavaScript, continuing from `crc` so it can run over chunks. */
-export function crc32Portable(data: Uint8Array, crc = 0): number {
-  const t = crcTable()
-  let c = ~crc >>> 0
-  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8)
-  return ~c >>> 0
-}
+export { crc32Portable }
 
 /** zlib's own CRC-32 where Node has it, else the same sum in JavaScript. */
 export const crc32: (data: Uint8Array, crc?: number) => number = nativeCrc32 ?? crc32Portable
@@ -239,59 +222,12 @@ export interface ZipFile {
   data: Uint8Array | string
 }
 
-/** 1980-01-01 00:00 in MS-DOS form: the earliest a ZIP can say, and the same on every run. */
-const DOS_DATE = (0 << 9) | (1 << 5) | 1
-const DOS_TIME = 0
-
+/** Each file deflated unless that does not make it smaller, dated 1980-01-01 so the same workbook gives the same bytes. */
 export function writeZip(files: readonly ZipFile[]): Uint8Array {
-  const parts: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8')
+  return assembleZip(files.map((f) => {
     const raw = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength)
     const deflated = zlib.deflateRawSync(raw)
     const stored = deflated.length >= raw.length
-    const data = stored ? raw : deflated
-    const crc = crc32(raw)
-    // Bit 11: the name is UTF-8 (only set when it is not plain ASCII, as Excel does).
-    const flags = name.length !== f.name.length ? 0x0800 : 0
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(SIG_LOCAL, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(flags, 6)
-    local.writeUInt16LE(stored ? 0 : 8, 8)
-    local.writeUInt16LE(DOS_TIME, 10)
-    local.writeUInt16LE(DOS_DATE, 12)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(raw.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    local.writeUInt16LE(0, 28)
-    const entry = Buffer.alloc(46)
-    entry.writeUInt32LE(SIG_CENTRAL, 0)
-    entry.writeUInt16LE(20, 4)
-    entry.writeUInt16LE(20, 6)
-    entry.writeUInt16LE(flags, 8)
-    entry.writeUInt16LE(stored ? 0 : 8, 10)
-    entry.writeUInt16LE(DOS_TIME, 12)
-    entry.writeUInt16LE(DOS_DATE, 14)
-    entry.writeUInt32LE(crc, 16)
-    entry.writeUInt32LE(data.length, 20)
-    entry.writeUInt32LE(raw.length, 24)
-    entry.writeUInt16LE(name.length, 28)
-    entry.writeUInt32LE(offset, 42)
-    parts.push(local, name, data)
-    central.push(entry, name)
-    offset += local.length + name.length + data.length
-  }
-  const cdSize = central.reduce((n, b) => n + b.length, 0)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(SIG_END, 0)
-  end.writeUInt16LE(files.length, 8)
-  end.writeUInt16LE(files.length, 10)
-  end.writeUInt32LE(cdSize, 12)
-  end.writeUInt32LE(offset, 16)
-  const out = Buffer.concat([...parts, ...central, end])
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+    return { name: f.name, method: stored ? 0 : 8, crc: crc32(raw), size: raw.length, data: stored ? raw : deflated }
+  }))
 }

@@ -6,6 +6,7 @@ import roll from './004-roll'
 import disclosure from './005-disclosure'
 import captains from './006-captains'
 import repairs from './007-repairs'
+import verificationLimits from './009-verification-limits'
 
 export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
@@ -14,4 +15,5 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
   { version: 5, name: 'disclosure', sql: disclosure },
   { version: 6, name: 'captains', sql: captains },
   { version: 7, name: 'repairs', sql: repairs },
+  { version: 9, name: 'verification-limits', sql: verificationLimits },
 ]
