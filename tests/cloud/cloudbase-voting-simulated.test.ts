@@ -30,7 +30,9 @@ const T0 = Date.UTC(2026, 10, 28, 2, 0, 0)
 const OPENS = T0 + 16 * DAY_MS
 const CLOSES = T0 + 23 * DAY_MS
 const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
-const PHOTO = `f_${'ab'.repeat(12)}`
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
+/** The port stores a proxy's letter as given (the function checks the photo first). */
+const LETTER = `f_${'ab'.repeat(12)}`
 
 interface Platform {
   ports: Ports
@@ -86,23 +88,27 @@ async function scenario(p: Platform): Promise<unknown[]> {
   }, 'p-li-jianguo'))
   const ref = { communityId: C, assemblyId: called.assemblyId as string }
   const [m1, m2, m3] = called.motionIds as string[]
+  // Photos (委托书, paper ballots) are the uploader's own files in this community, as the phone sends them.
+  const photo = async (who: string) => data(await p.call('file-upload', { communityId: C, purpose: 'photo', name: `${who}.jpg`, bytes: JPEG }, who)).fileId as string
   const all = (choice: 'agree' | 'oppose') => [{ motionId: m1, choice }, { motionId: m2, choice }, { motionId: m3, approve: ['c1', 'c2'], oppose: ['c3'] }]
   await run('assembly-list', { communityId: C }, 'p-zhang-wei')
   await run('ballot-cast', { ...ref, votes: all('agree') }, 'p-zhang-wei') // not open yet
 
   p.setNow(OPENS + 3_600_000)
   await run('assembly-get', ref, 'p-zhang-wei') // opens voting
-  await run('proxy-grant', { ...ref, proxyPersonId: 'p-wang-xiuying', letterPhoto: PHOTO }, 'p-chen-jing')
-  await run('proxy-grant', { ...ref, proxyPersonId: 'p-wang-xiuying', letterPhoto: PHOTO }, 'p-chen-jing') // one standing proxy per owner
+  const letter = await photo('p-chen-jing')
+  await run('proxy-grant', { ...ref, proxyPersonId: 'p-wang-xiuying', letterPhoto: letter }, 'p-chen-jing')
+  await run('proxy-grant', { ...ref, proxyPersonId: 'p-wang-xiuying', letterPhoto: letter }, 'p-chen-jing') // one standing proxy per owner
   // A minute between ballots: the published list is in casting order (tracking codes are random).
   let minute = 120
   const tick = () => p.setNow(OPENS + minute++ * 60_000)
+  const paper = await photo('p-li-jianguo')
   tick()
   const mine = data(await run('ballot-cast', { ...ref, votes: all('agree') }, 'p-zhang-wei'))
   await run('ballot-cast', { ...ref, votes: all('oppose') }, 'p-zhang-wei') // 已投票
-  await run('ballot-paper', { ...ref, building: '1栋', unitNo: '0203', votes: all('oppose'), photo: PHOTO }, 'p-li-jianguo') // his other unit: same owner
+  await run('ballot-paper', { ...ref, building: '1栋', unitNo: '0203', votes: all('oppose'), photo: paper }, 'p-li-jianguo') // his other unit: same owner
   tick()
-  await run('ballot-paper', { ...ref, building: '1栋', unitNo: '0101', votes: all('oppose'), photo: PHOTO }, 'p-li-jianguo')
+  await run('ballot-paper', { ...ref, building: '1栋', unitNo: '0101', votes: all('oppose'), photo: paper }, 'p-li-jianguo')
   await run('ballot-cast', { ...ref, votes: all('agree') }, 'p-li-jianguo') // his paper ballot came first
   tick()
   await run('ballot-cast', { ...ref, ownerKey: 'O0250', votes: all('agree') }, 'p-wang-xiuying') // as proxy
@@ -120,9 +126,14 @@ async function scenario(p: Platform): Promise<unknown[]> {
   const closed = data(await run('assembly-close', ref, 'p-li-jianguo'))
   await run('assembly-close', ref, 'p-huang-meiling') // counted already
   await run('ballot-list', ref, 'p-sun-li')
-  const filed = data(await run('objection-file', { ...ref, trackingCode: mine.trackingCode, text: '我的选票记录有误' }, 'p-zhang-wei'))
+  const filed = data(await run('objection-file', { ...ref, trackingCode: mine.trackingCode, text: '续聘物业我投的是反对' }, 'p-zhang-wei'))
+  const again = data(await run('objection-file', { ...ref, trackingCode: mine.trackingCode, text: '再次申请更正续聘物业' }, 'p-zhang-wei'))
   await run('assembly-certify', ref, 'p-li-jianguo') // objection window
-  await run('objection-resolve', { ...ref, objectionId: filed.objectionId, resolution: 'dismissed', reason: '经核对选票照片，记录无误' }, 'p-li-jianguo')
+  await run('objection-resolve', { ...ref, objectionId: filed.objectionId, resolution: 'upheld', reason: '核对录音，确为反对', corrections: [{ motionId: m1, choice: 'oppose' }] }, 'p-li-jianguo')
+  await run('objection-resolve', { ...ref, objectionId: filed.objectionId, resolution: 'dismissed', reason: '重复处理' }, 'p-li-jianguo') // resolved already
+  await run('objection-resolve', { ...ref, objectionId: again.objectionId, resolution: 'upheld', reason: '再更正一次', corrections: [{ motionId: m1, choice: 'abstain' }] }, 'p-li-jianguo') // one correction per ballot
+  await run('objection-resolve', { ...ref, objectionId: again.objectionId, resolution: 'dismissed', reason: '已更正过' }, 'p-li-jianguo')
+  await run('assembly-get', ref, 'p-sun-li') // the count with the correction applied, before certification
   p.setNow((closed.objectionUntil as number) + 1)
   await run('assembly-certify', ref, 'p-li-jianguo')
   await run('assembly-get', ref, 'p-zhang-wei')
@@ -136,8 +147,8 @@ async function scenario(p: Platform): Promise<unknown[]> {
 function normalise(log: unknown): string {
   const seen = new Map<string, string>()
   const json = JSON.stringify(log)
-  return json.replace(/(asm|px|obj)-[0-9a-f]{16}(?![0-9a-f])|\b[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}\b/g, (m) => {
-    if (!seen.has(m)) seen.set(m, `<${m.length === 11 ? 'code' : m.split('-')[0]}${seen.size}>`)
+  return json.replace(/(asm|px|obj)-[0-9a-f]{16}(?![0-9a-f])|f_[0-9a-f]{24}|\b[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}\b/g, (m) => {
+    if (!seen.has(m)) seen.set(m, `<${m.length === 11 ? 'code' : m.split(/[-_]/)[0]}${seen.size}>`)
     return seen.get(m)!
   })
 }
@@ -160,11 +171,43 @@ describe('WeChat cloud simulated: voting answers as on SQLite', () => {
       const codes = (actual as Array<[string, string, Result<unknown>]>).filter((e) => e[2] && typeof e[2] === 'object' && 'ok' in e[2] && !e[2].ok).map((e) => (e[2] as { code: string }).code)
       expect(codes).toEqual([
         'VOTE.NOT_OPEN', 'VOTE.PROXY_EXISTS', 'VOTE.ALREADY_CAST', 'VOTE.ALREADY_CAST', 'VOTE.ALREADY_CAST', 'VOTE.ALREADY_CAST', 'VOTE.ALREADY_CAST',
-        'VOTE.STILL_OPEN', 'VOTE.CLOSED', 'VOTE.ALREADY_COUNTED', 'VOTE.OBJECTION_WINDOW',
+        'VOTE.STILL_OPEN', 'VOTE.CLOSED', 'VOTE.ALREADY_COUNTED', 'VOTE.OBJECTION_WINDOW', 'VOTE.OBJECTION_RESOLVED', 'VOTE.ALREADY_CORRECTED',
       ])
       // Nothing about a vote is ever rewritten: every ballot document is the one first added.
       expect([...cloudbase.cloud.collections.get(COLLECTIONS.ballots)!.values()].every((r) => r.version === 1)).toBe(true)
       expect(verifyChain(sha256, await cloudbase.ports.audit.all(C)).valid).toBe(true)
+    } finally {
+      sqlite.close()
+    }
+  })
+})
+
+describe('WeChat cloud simulated: what the timers and the proxy finder ask, as on SQLite', () => {
+  test('assemblies not yet closed, in every community, soonest to open first; the people bound to a unit\'s owner', async () => {
+    const sqlite = sqlitePlatform()
+    const cloudbase = await cloudbasePlatform()
+    try {
+      const answers = []
+      for (const p of [sqlite, cloudbase]) {
+        for (const [title, opens, closes] of [['三号', 20, 27], ['一号', 16, 23], ['二号', 18, 19]] as const) {
+          data(await p.call('assembly-call', { communityId: C, title, notice: '公告', opensAt: T0 + opens * DAY_MS, closesAt: T0 + closes * DAY_MS, motions: [{ title: '续聘', matter: 4 }] }, 'p-li-jianguo'))
+        }
+        const titles = async (at: number) => (await p.ports.voting.unclosed(at)).map((a) => [a.title, a.opensAt])
+        const dev = demoRoll().find((u) => u.developerUnsold)!
+        answers.push({
+          now: await titles(T0),
+          afterSecond: await titles(T0 + 19 * DAY_MS),
+          zhang: await p.ports.voting.ownersOfUnit(C, '1栋', '0203'),
+          developer: await p.ports.voting.ownersOfUnit(C, dev.building, dev.unitNo),
+          nobody: await p.ports.voting.ownersOfUnit(C, '99栋', '0101'),
+        })
+      }
+      expect(answers[0]).toEqual({
+        now: [['一号', T0 + 16 * DAY_MS], ['二号', T0 + 18 * DAY_MS], ['三号', T0 + 20 * DAY_MS]],
+        afterSecond: [['一号', T0 + 16 * DAY_MS], ['三号', T0 + 20 * DAY_MS]],
+        zhang: ['p-zhang-wei'], developer: [], nobody: [],
+      })
+      expect(answers[1]).toEqual(answers[0])
     } finally {
       sqlite.close()
     }
@@ -191,7 +234,8 @@ async function openedAssembly() {
   })
   const draft = { communityId: C, actorId: 'p-li-jianguo', action: 'ballot.cast', subject: `assembly:${assemblyId}`, data: {} }
   const everything = () => JSON.stringify([...p.cloud.collections.entries()].map(([name, docs]) => [name, [...docs.entries()]]))
-  return { ...p, ref, assemblyId, m1, m2, units, areaOf, submission, draft, everything }
+  const photo = async (who: string) => data(await p.call('file-upload', { communityId: C, purpose: 'photo', name: `${who}.jpg`, bytes: JPEG }, who)).fileId as string
+  return { ...p, ref, assemblyId, m1, m2, units, areaOf, submission, draft, everything, photo }
 }
 
 describe('WeChat cloud simulated: one ballot per owner per motion, refused by the database', () => {
@@ -208,6 +252,7 @@ describe('WeChat cloud simulated: one ballot per owner per motion, refused by th
     expect(a.cloud.queries.filter((q) => q.collection === COLLECTIONS.ballots)).toEqual([])
 
     a.setNow(OPENS + 7_200_000)
+    const PHOTO = await a.photo('p-li-jianguo')
     const before = a.everything()
     // A paper ballot for his other unit, covering a new motion and the one he voted: all or nothing.
     const refused = await a.call('ballot-paper', { ...a.ref, building: '1栋', unitNo: '0202', votes: [{ motionId: a.m2, choice: 'oppose' }, { motionId: a.m1, choice: 'oppose' }], photo: PHOTO }, 'p-li-jianguo')
@@ -247,7 +292,7 @@ describe('WeChat cloud simulated: proxies and ballots that race', () => {
   test('a proxy voting while the owner revokes: exactly one of them stands', async () => {
     for (let round = 0; round < 5; round++) {
       const a = await openedAssembly()
-      const grant = await a.ports.voting.grantProxy({ id: `px-${round}`, assemblyId: a.assemblyId, voterKey: 'O0250', proxyPersonId: 'p-wang-xiuying', motions: null, letterPhoto: PHOTO, grantedBy: 'p-chen-jing', grantedAt: OPENS, revokedAt: null }, 3, a.draft)
+      const grant = await a.ports.voting.grantProxy({ id: `px-${round}`, assemblyId: a.assemblyId, voterKey: 'O0250', proxyPersonId: 'p-wang-xiuying', motions: null, letterPhoto: LETTER, grantedBy: 'p-chen-jing', grantedAt: OPENS, revokedAt: null }, 3, a.draft)
       expect(grant.ok).toBe(true)
       const [cast, revoke] = await Promise.all([
         a.ports.voting.cast(a.submission('O0250', { channel: 'proxy', castBy: 'p-wang-xiuying', proxyId: `px-${round}` }), a.draft),
@@ -263,7 +308,7 @@ describe('WeChat cloud simulated: proxies and ballots that race', () => {
     const a = await openedAssembly()
     const owners = ['O0001', 'O0006', 'O0010', 'O0090', 'O0250']
     const results = await Promise.all(owners.map((voterKey, i) => a.ports.voting.grantProxy(
-      { id: `px-${i}`, assemblyId: a.assemblyId, voterKey, proxyPersonId: 'p-sun-li', motions: null, letterPhoto: PHOTO, grantedBy: 'p-li-jianguo', grantedAt: OPENS, revokedAt: null }, 3, a.draft,
+      { id: `px-${i}`, assemblyId: a.assemblyId, voterKey, proxyPersonId: 'p-sun-li', motions: null, letterPhoto: LETTER, grantedBy: 'p-li-jianguo', grantedAt: OPENS, revokedAt: null }, 3, a.draft,
     )))
     expect(results.filter((r) => r.ok)).toHaveLength(3)
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'cap' }, { ok: false, reason: 'cap' }])
@@ -275,7 +320,7 @@ describe('WeChat cloud simulated: proxies and ballots that race', () => {
     const a = await openedAssembly()
     const [cast, grant] = await Promise.all([
       a.ports.voting.cast(a.submission('O0006'), a.draft),
-      a.ports.voting.grantProxy({ id: 'px-late', assemblyId: a.assemblyId, voterKey: 'O0006', proxyPersonId: 'p-sun-li', motions: null, letterPhoto: PHOTO, grantedBy: 'p-zhang-wei', grantedAt: OPENS, revokedAt: null }, 3, a.draft),
+      a.ports.voting.grantProxy({ id: 'px-late', assemblyId: a.assemblyId, voterKey: 'O0006', proxyPersonId: 'p-sun-li', motions: null, letterPhoto: LETTER, grantedBy: 'p-zhang-wei', grantedAt: OPENS, revokedAt: null }, 3, a.draft),
     ])
     expect(cast.stored).toBe(true)
     // Whichever committed second saw the first: the proxy stands only if it came before the ballot.
@@ -300,7 +345,7 @@ describe('WeChat cloud simulated: the queries the adapter builds', () => {
     const dev = developer[0]
     data(await a.call('ballot-cast', { ...a.ref, votes: [{ motionId: a.m1, choice: 'agree' }] }, 'p-zhang-wei'))
     data(await a.call('ballot-cast', { ...a.ref, votes: [{ motionId: a.m2, choice: 'oppose' }] }, 'p-chen-jing'))
-    data(await a.call('ballot-paper', { ...a.ref, building: dev.building, unitNo: dev.unitNo, votes: [{ motionId: a.m1, choice: 'abstain' }], photo: PHOTO }, 'p-li-jianguo'))
+    data(await a.call('ballot-paper', { ...a.ref, building: dev.building, unitNo: dev.unitNo, votes: [{ motionId: a.m1, choice: 'abstain' }], photo: await a.photo('p-li-jianguo') }, 'p-li-jianguo'))
     a.cloud.queries.length = 0
     a.cloud.aggregations.length = 0
     const p = await a.ports.voting.participation(a.assemblyId)
