@@ -1,18 +1,9 @@
 // Writes the demo community into a PostgreSQL database, once: the same
 // records as seed-sqlite.ts, from the same demoFoundation().
 import { appendAudit } from '../cloud/kit/postgres/audit'
-import { transaction, type Pg, type Queryable } from '../cloud/kit/postgres/db'
+import { insertMany, transaction, type Pg, type Queryable } from '../cloud/kit/postgres/db'
 import { DEMO_COMMUNITY_ID } from './demo-community'
 import { demoFoundation, type FoundationSeed } from './demo-foundation'
-
-/** Inserts rows column-wise in one statement: `unnest` of one array per column. */
-async function insertMany(c: Queryable, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return
-  const arrays = columns.map((_, i) => rows.map((r) => r[i]))
-  const list = columns.map(([name]) => name).join(', ')
-  const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')
-  await c.query(`INSERT INTO ${table} (${list}) SELECT * FROM unnest(${unnest})`, arrays)
-}
 
 /** The foundation records, inside the caller's transaction. */
 export async function writeFoundationPostgres(c: Queryable, s: FoundationSeed): Promise<void> {

@@ -71,3 +71,15 @@ export async function transaction<T>(pool: Pg, fn: (c: PoolClient) => Promise<T>
     client.release()
   }
 }
+
+/**
+ * Inserts rows column-wise in one statement: `unnest` of one array per column,
+ * so a thousand rows cost one round trip and one parameter per column.
+ */
+export async function insertMany(c: Queryable, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return
+  const arrays = columns.map((_, i) => rows.map((r) => r[i]))
+  const list = columns.map(([name]) => name).join(', ')
+  const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')
+  await c.query(`INSERT INTO ${table} (${list}) SELECT * FROM unnest(${unnest})`, arrays)
+}
