@@ -6,6 +6,7 @@ import { identityContract } from './identity.contract'
 import { notificationsContract } from './notifications.contract'
 import { rolesContract } from './roles.contract'
 import { rollContract } from './roll.contract'
+import { votingContract } from './voting.contract'
 import type { ContractTarget } from './target'
 
 export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
@@ -15,6 +16,7 @@ export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
   auditContract,
   filesContract,
   notificationsContract,
+  votingContract,
 ]
 
 export function runContracts(target: ContractTarget): void {

@@ -17,6 +17,9 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
     tamper: 'CloudBase has no triggers: audit_log is protected by its permission (no client writes) and by verification',
     outbox: 'notices leave as subscription messages; there is no outbox to read',
   },
+  pending: {
+    voting: 'the CloudBase voting adapter is being built on branch cb-voting',
+  },
   async open(start) {
     const cloud = fakeWxCloud()
     let now = start
