@@ -5,6 +5,8 @@
 // the assembly row with a conditional UPDATE, a proxy ballot holds the proxy
 // row while it is written, and a revocation looks for ballots only after it
 // holds that row. Text is ordered COLLATE "C" (byte order), as SQLite orders it.
+// The queries every ballot runs are named (prepared once per connection): at
+// the deadline, planning them again each time cost more than running them.
 import { summariseRoll, voterKeyOf } from '../../../domain/roll'
 import type { AuditDraft } from '../ports'
 import {
@@ -87,8 +89,9 @@ export async function snapshotElectorate(c: Queryable, assemblyId: string, at: n
 export async function castStatement(c: Queryable, s: Submission, audit: AuditDraft): Promise<{ outcome: 'stored'; auditSeq: number } | { outcome: 'duplicate' | 'proxy-revoked' }> {
   const cols = s.rows.map((r) => ({ motionId: r.motionId, ...marksColumns(r.marks) }))
   const a = auditCtes(audit, s.castAt, 14, '(SELECT 1 FROM cast_count WHERE n = $13) AS complete')
-  const { rows: [r] } = await c.query<{ standing: number; seq: number | null; prev_hash: string; hash: string }>(
-    `WITH standing AS (
+  const { rows: [r] } = await c.query<{ standing: number; seq: number | null; prev_hash: string; hash: string }>({
+    name: 'voting.cast',
+    text: `WITH standing AS (
        SELECT 1 WHERE $12::text IS NULL OR EXISTS (SELECT 1 FROM proxies WHERE id = $12::text AND revoked_at IS NULL FOR SHARE)
      ), cast_rows AS (
        INSERT INTO ballots (motion_id, voter_key, assembly_id, choice, marks, area, channel, cast_by, cast_at, tracking_code, photo, proxy_id)
@@ -102,18 +105,20 @@ export async function castStatement(c: Queryable, s: Submission, audit: AuditDra
      SELECT (SELECT COUNT(*)::int FROM standing) AS standing, e.seq, e.prev_hash, e.hash
        FROM cast_count k LEFT JOIN audit_entry e ON true
       WHERE CASE WHEN k.n = 0 OR k.n = $13 THEN true ELSE ballot_partly_cast() END`,
-    [
+    values: [
       cols.map((x) => x.motionId), cols.map((x) => x.choice), cols.map((x) => x.marks), s.voterKey, s.assemblyId, s.area, s.channel, s.castBy, s.castAt,
       s.trackingCode, s.photo, s.proxyId, cols.length, ...a.params,
     ],
-  )
+  })
   if (r.standing === 0) return { outcome: 'proxy-revoked' }
   if (r.seq === null) return { outcome: 'duplicate' }
   return { outcome: 'stored', auditSeq: a.entry({ seq: r.seq, prev_hash: r.prev_hash, hash: r.hash }).seq }
 }
 
 export function pgVoting(pool: Pg): VotingPort {
-  const assemblySelect = `SELECT a.*, (SELECT stage FROM results r WHERE r.assembly_id = a.id ORDER BY CASE stage WHEN 'certified' THEN 0 ELSE 1 END LIMIT 1) AS stage FROM assemblies a`
+  // Columns named, not a.*: the ballot path runs it as a prepared statement, whose result shape must not move under it.
+  const assemblySelect = `SELECT a.id, a.community_id, a.title, a.notice, a.attachments, a.notice_at, a.opens_at, a.closes_at, a.short_notice_reason,
+      a.roll_version, a.opened_at, a.created_by, a.created_at, (SELECT stage FROM results r WHERE r.assembly_id = a.id ORDER BY CASE stage WHEN 'certified' THEN 0 ELSE 1 END LIMIT 1) AS stage FROM assemblies a`
 
   // Motions and candidates never change once an assembly is called, so they are read once.
   const motionCache = new Map<string, AssemblyRecord['motions']>()
@@ -145,10 +150,11 @@ export function pgVoting(pool: Pg): VotingPort {
   const voterOrder = 'ORDER BY e.voter_key COLLATE "C", u.building COLLATE "C", u.unit_no COLLATE "C"'
 
   const firstBallot = async (c: Queryable, s: Submission): Promise<CastOutcome | null> => {
-    const { rows } = await c.query<{ motion_id: string; channel: StoredBallot['channel']; cast_at: number }>(
-      'SELECT motion_id, channel, cast_at FROM ballots WHERE voter_key = $1 AND motion_id = ANY($2::text[])',
-      [s.voterKey, s.rows.map((r) => r.motionId)],
-    )
+    const { rows } = await c.query<{ motion_id: string; channel: StoredBallot['channel']; cast_at: number }>({
+      name: 'voting.first-ballot',
+      text: 'SELECT motion_id, channel, cast_at FROM ballots WHERE voter_key = $1 AND motion_id = ANY($2::text[])',
+      values: [s.voterKey, s.rows.map((r) => r.motionId)],
+    })
     // The first of the submission's motions that already has a ballot, as SQLite answers.
     for (const r of s.rows) {
       const first = rows.find((b) => b.motion_id === r.motionId)
@@ -178,7 +184,7 @@ export function pgVoting(pool: Pg): VotingPort {
     },
 
     async assembly(communityId, assemblyId) {
-      const { rows } = await pool.query<AssemblyRow>(`${assemblySelect} WHERE a.community_id = $1 AND a.id = $2`, [communityId, assemblyId])
+      const { rows } = await pool.query<AssemblyRow>({ name: 'voting.assembly', text: `${assemblySelect} WHERE a.community_id = $1 AND a.id = $2`, values: [communityId, assemblyId] })
       return rows[0] ? (await withMotions(rows))[0] : null
     },
 
@@ -200,19 +206,20 @@ export function pgVoting(pool: Pg): VotingPort {
       }),
 
     async votersOf(assemblyId, communityId, personId) {
-      const { rows } = await pool.query<VoterRow>(
-        `${voterColumns}
+      const { rows } = await pool.query<VoterRow>({
+        name: 'voting.voters-of',
+        text: `${voterColumns}
           WHERE e.assembly_id = $2 AND e.voter_key IN (
             SELECT o.voter_key FROM owner_bindings b JOIN electorate_units o ON o.assembly_id = $2 AND o.owner_key = b.owner_key
              WHERE b.community_id = $1 AND b.person_id = $3)
           ${voterOrder}`,
-        [communityId, assemblyId, personId],
-      )
+        values: [communityId, assemblyId, personId],
+      })
       return toVoters(rows)
     },
 
     async voter(assemblyId, voterKey) {
-      const { rows } = await pool.query<VoterRow>(`${voterColumns} WHERE e.assembly_id = $1 AND e.voter_key = $2 ${voterOrder}`, [assemblyId, voterKey])
+      const { rows } = await pool.query<VoterRow>({ name: 'voting.voter', text: `${voterColumns} WHERE e.assembly_id = $1 AND e.voter_key = $2 ${voterOrder}`, values: [assemblyId, voterKey] })
       return toVoters(rows)[0] ?? null
     },
 
