@@ -550,6 +550,16 @@ describe('the bundled host process', () => {
     expect(p.out()).not.toContain('http://')
   }, 15_000)
 
+  test('a DATABASE_POOL_SIZE that is not a whole number from 1 to 200 fails at once, naming it', async () => {
+    for (const size of ['0', 'ten', '2.5']) {
+      const p = launch({ DATA_DIR: tempDir(), DATABASE_URL: 'postgres://gj@127.0.0.1:1/gongjian', DATABASE_POOL_SIZE: size })
+      const [code] = await p.exited
+      expect(code).toBe(1)
+      expect(p.err()).toContain(`DATABASE_POOL_SIZE 设置无效：${size}`)
+      expect(p.out()).not.toContain('http://')
+    }
+  }, 15_000)
+
   const pgUrl = process.env.TEST_DATABASE_URL
   const onPostgres = pgUrl ? test : test.skip
   onPostgres(`on PostgreSQL (DATABASE_URL) the host seeds once, serves the same functions, and a database failure reaches the client as INTERNAL without SQL${pgUrl ? '' : ' — not run: set TEST_DATABASE_URL'}`, async () => {
