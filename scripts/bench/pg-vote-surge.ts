@@ -131,7 +131,8 @@ async function main() {
     let agent: Agent | null = null
     let closeSurge = async () => undefined as void
     if (VIA === 'http') {
-      spawnSync(process.execPath, ['scripts/build-host.mjs', '--quiet'], { stdio: 'inherit' })
+      // A failed build must stop the run: an older dist/host/main.js would be measured instead.
+      if (spawnSync(process.execPath, ['scripts/build-host.mjs', '--quiet'], { stdio: 'inherit' }).status !== 0) throw new Error('主机构建失败（scripts/build-host.mjs），未测量')
       const port = await startHost(schema)
       agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
       send = async (job, body) => {
