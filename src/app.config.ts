@@ -3,10 +3,10 @@
 export default defineAppConfig({
   pages: ['pages/vote/index', 'pages/accounts/index', 'pages/captain/index', 'pages/repair/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/vote', pages: ['pages/rules/index', 'pages/assembly/index', 'pages/ballot/index', 'pages/results/index', 'pages/call/index', 'pages/paper/index'] },
+    { root: 'packages/vote', pages: ['pages/rules/index', 'pages/assembly/index', 'pages/ballot/index', 'pages/results/index', 'pages/call/index', 'pages/paper/index', 'pages/proxy/index'] },
     { root: 'packages/accounts', pages: ['pages/rules/index', 'pages/report/index', 'pages/draft/index', 'pages/print/index', 'pages/watch/index'] },
     { root: 'packages/captain', pages: ['pages/guide/index', 'pages/days/index', 'pages/schedule/index', 'pages/raise/index', 'pages/items/index', 'pages/item/index', 'pages/month/index', 'pages/claims/index'] },
-    { root: 'packages/repair', pages: ['pages/guide/index', 'pages/report/index', 'pages/detail/index', 'pages/queue/index', 'pages/stats/index'] },
+    { root: 'packages/repair', pages: ['pages/guide/index', 'pages/report/index', 'pages/detail/index', 'pages/queue/index', 'pages/stats/index', 'pages/settings/index'] },
     { root: 'packages/admin', pages: ['pages/audit/index', 'pages/roles/index'] },
     { root: 'packages/roll', pages: ['pages/bind/index', 'pages/versions/index', 'pages/import/index', 'pages/verifications/index', 'pages/residents/index'] },
   ],

@@ -10,6 +10,7 @@ import { main as ballotCast } from './ballot-cast'
 import { main as ballotPaper } from './ballot-paper'
 import { main as proxyGrant } from './proxy-grant'
 import { main as proxyRevoke } from './proxy-revoke'
+import { main as proxyFind } from './proxy-find'
 import { main as assemblyClose } from './assembly-close'
 import { main as objectionFile } from './objection-file'
 import { main as objectionResolve } from './objection-resolve'
@@ -47,6 +48,8 @@ import { main as repairUrge } from './repair-urge'
 import { main as repairJobs } from './repair-jobs'
 import { main as repairStats } from './repair-stats'
 import { main as repairLinkFund } from './repair-link-fund'
+import { main as repairFundWithdrawals } from './repair-fund-withdrawals'
+import { main as repairAreasSet } from './repair-areas-set'
 import { main as roleGrant } from './role-grant'
 import { main as roleRevoke } from './role-revoke'
 import { main as rollPreview } from './roll-preview'
@@ -94,6 +97,7 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'ballot-paper': ballotPaper,
   'proxy-grant': proxyGrant,
   'proxy-revoke': proxyRevoke,
+  'proxy-find': proxyFind,
   'assembly-close': assemblyClose,
   'objection-file': objectionFile,
   'objection-resolve': objectionResolve,
@@ -156,6 +160,8 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'repair-stats': repairStats,
   'repair-link-fund': repairLinkFund,
   'repair-commitments-set': repairCommitmentsSet,
+  'repair-fund-withdrawals': repairFundWithdrawals,
+  'repair-areas-set': repairAreasSet,
 }
 
 export const findFunction = (name: string): CloudFunction | undefined =>

@@ -29,6 +29,7 @@ export interface VotingApi {
   'ballot-paper': Fn<typeof voting.ballotPaperInput, voting.BallotReceipt>
   'proxy-grant': Fn<typeof voting.proxyGrantInput, voting.ProxyGrantOutput>
   'proxy-revoke': Fn<typeof voting.proxyRevokeInput, voting.AuditedOutput>
+  'proxy-find': Fn<typeof voting.proxyFindInput, voting.ProxyCandidate[]>
   'assembly-close': Fn<typeof voting.assemblyRef, voting.PublishedResultView>
   'objection-file': Fn<typeof voting.objectionFileInput, voting.ObjectionFileOutput>
   'objection-resolve': Fn<typeof voting.objectionResolveInput, voting.AuditedOutput>
@@ -102,6 +103,8 @@ export interface RepairsApi {
   'repair-stats': Fn<typeof repairs.repairStatsInput, repairs.RepairStatsOutput>
   'repair-link-fund': Fn<typeof repairs.repairLinkFundInput, repairs.RepairChangeOutput>
   'repair-commitments-set': Fn<typeof repairs.repairCommitmentsSetInput, repairs.RepairSettingsOutput['commitments']>
+  'repair-areas-set': Fn<typeof repairs.repairAreasSetInput, string[]>
+  'repair-fund-withdrawals': Fn<typeof repairs.repairFundWithdrawalsInput, repairs.FundWithdrawalView[]>
 }
 
 // One `extends` per capability.

@@ -147,6 +147,8 @@ export interface ReportDetail {
   changes: LineChange[] | null
   previousQuarter: { quarter: string; report: QuarterlyReport } | null
   withdrawals: WithdrawalStatus[]
+  /** Numbers of the repairs linked to each withdrawal, in order; empty for an older version (references name the newest). */
+  withdrawalRepairs: number[][]
   questions: QuestionView[]
 }
 

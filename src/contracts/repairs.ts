@@ -72,7 +72,10 @@ export interface RepairDetail extends RepairSummary {
   comment: string | null
   reopenCount: number
   autoConfirmAt: number | null
+  /** The reference of the repair-fund withdrawal that paid for it, e.g. "2026-Q2#1". */
   fundWithdrawalId: string | null
+  /** That withdrawal as the newest published report of its quarter states it; null when unlinked or no longer in the report. */
+  fundWithdrawal: { ref: string; quarter: string; label: string; amount: number } | null
   /** What this viewer may do now (the buttons to show). */
   actions: RepairCommandKind[]
   timeline: RepairTimelineEntry[]
@@ -128,7 +131,28 @@ export const repairCommitmentsSetInput = communityInput.extend({
   }).strict()).max(REPAIR_CATEGORIES.length * URGENCIES.length, '时限条目过多'),
 }).strict()
 
-export const repairLinkFundInput = requestRef.extend({ withdrawalId: id('维修资金支出编号') }).strict()
+/** `withdrawalId` is a withdrawal's reference as repair-fund-withdrawals lists it, e.g. "2026-Q2#1". */
+export const repairAreasSetInput = communityInput.extend({
+  // How many, how long and whether repeated is the domain's check (REPAIR.AREAS_INVALID); these bounds only stop absurd payloads.
+  areas: z.array(z.string({ invalid_type_error: '公共区域名称须为文字' }).max(200, '公共区域名称过长'), { required_error: '缺少公共区域列表' }).max(1000, '公共区域太多'),
+}).strict()
+
+export const repairLinkFundInput = requestRef.extend({ withdrawalId: id('维修资金支出') }).strict()
+
+export const repairFundWithdrawalsInput = communityInput
+/** One repair-fund withdrawal of a published quarterly report, for the committee to link repairs to. */
+export interface FundWithdrawalView {
+  ref: string
+  quarter: string
+  position: number
+  label: string
+  /** Fen. */
+  amount: number
+  /** The assembly motion that authorised it; null when none did (未经表决). */
+  motion: { id: string; title: string } | null
+  /** Numbers of the repairs already linked to it. */
+  linkedRepairs: number[]
+}
 
 /** Every repair function answers a change with the request as the caller now sees it. */
 export type RepairChangeOutput = RepairDetail

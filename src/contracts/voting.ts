@@ -71,6 +71,22 @@ export const proxyGrantInput = assemblyRef.extend({
 }).strict()
 export interface ProxyGrantOutput { proxyId: string; auditSeq: number }
 
+/** Finding a proxy: by the unit they live in (building and number), or by their full name. */
+export const proxyFindInput = communityInput.extend({
+  building: z.string().trim().max(20, '楼栋最多 20 个字').optional(),
+  unitNo: z.string().trim().max(20, '房号最多 20 个字').optional(),
+  name: z.string().trim().max(20, '姓名最多 20 个字').optional(),
+}).strict().refine((q) => (q.building && q.unitNo) || q.name, { message: '请填写代理人所住的楼栋和房号，或填写代理人的姓名' })
+
+export interface ProxyCandidate {
+  personId: string
+  /** Masked as owners see other people (王*英). */
+  name: string
+  relation: 'owner' | 'resident'
+  /** Where they live: the unit searched, or (found by name) only their buildings. */
+  where: string
+}
+
 export const proxyRevokeInput = assemblyRef.extend({ ownerKey: id('业主').optional() }).strict()
 export interface AuditedOutput { auditSeq: number }
 
@@ -81,6 +97,8 @@ export const objectionResolveInput = assemblyRef.extend({
   objectionId: id('异议编号'),
   resolution: z.enum(['upheld', 'dismissed'], { errorMap: () => ({ message: '处理结果只能是「异议成立」或「异议不成立」' }) }),
   reason: text('处理理由', 2000),
+  /** Upheld only: the choices as they should have been recorded, for motions of the disputed ballot. */
+  corrections: z.array(voteInput).max(30).default([]),
 }).strict()
 
 export interface AreaHeads { area: number; heads: number }
@@ -116,11 +134,36 @@ export interface AssemblySummary {
   participation: ParticipationView | null
 }
 
+/** What an owner marked on a motion: a choice, or an election's approvals and oppositions. */
+export type MarksView = { choice: Choice } | { approve: string[]; oppose: string[] }
+
+/** A correction an upheld objection recorded: public, like the ballot list it corrects. */
+export interface CorrectionView {
+  objectionId: string
+  trackingCode: string
+  motionId: string
+  /** As recorded (the ballot, never changed). */
+  from: MarksView
+  /** As it counts. */
+  to: MarksView
+  /** The committee's recorded reason for upholding the objection. */
+  reason: string
+  correctedAt: number
+}
+
 export interface PublishedResultView {
   stage: 'preliminary' | 'certified'
   publishedAt: number
   objectionUntil: number | null
+  /**
+   * The count as it stands: the certified count; or, while objections are
+   * heard, the preliminary count recomputed from the ballots with the
+   * corrections recorded so far.
+   */
   count: AssemblyCount
+  /** The preliminary count as first published, when corrections have been recorded since; else null. */
+  preliminary: AssemblyCount | null
+  corrections: CorrectionView[]
   objections: { filed: number; open: number; upheld: number }
 }
 
@@ -144,7 +187,8 @@ export interface MyVoter {
   /** Motions the caller may still vote on for this owner. */
   openMotionIds: string[]
   cast: Array<{ motionId: string; channel: 'online' | 'paper' | 'proxy'; castAt: number; trackingCode: string }>
-  proxy: { proxyPersonId: string; proxyName: string | null; motionIds: string[] | null; revokedAt: number | null } | null
+  /** The proxy named for this owner (as 'owner'), or the one the caller holds (as 'proxy'); names as the caller may see them. */
+  proxy: { proxyPersonId: string; proxyName: string | null; grantedByName: string | null; motionIds: string[] | null; revokedAt: number | null } | null
 }
 
 export interface AssemblyDetail extends AssemblySummary {
@@ -168,9 +212,10 @@ export interface PublishedBallot {
   castAt: number
   /** Only when the community's rules publish units. */
   units: string[] | null
-  choices: Array<{ motionId: string; choice?: Choice; approve?: string[]; oppose?: string[] }>
+  choices: Array<{ motionId: string; choice?: Choice; approve?: string[]; oppose?: string[]; corrected?: { to: MarksView; correctedAt: number } }>
 }
 
 export interface ExportPackage {
-  files: Record<'roll.csv' | 'motions.csv' | 'ballots.csv' | 'result.json' | 'audit.json', string>
+  /** ballots.csv holds the ballots as they count (corrections applied); corrections.csv lists each change against the ballot as cast. */
+  files: Record<'roll.csv' | 'motions.csv' | 'ballots.csv' | 'corrections.csv' | 'result.json' | 'audit.json', string>
 }

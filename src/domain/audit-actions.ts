@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'repair.escalate': '报修逾期上报业委会',
   'repair.fund_link': '报修关联维修资金支出',
   'repair.commitments': '设定报修服务时限',
+  'repair.areas': '修改报修公共区域',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

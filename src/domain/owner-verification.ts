@@ -6,6 +6,19 @@ import { normId } from './roll-import'
 /** Failed attempts per person per day (Asia/Shanghai): enough for typos, too few to probe the roll. */
 export const BIND_DAILY_FAILURE_LIMIT = 5
 
+/**
+ * Proof requests a person may have waiting in one community at once: enough
+ * for the units one family owns there, too few to flood the committee's queue.
+ */
+export const OPEN_PROOF_REQUEST_LIMIT = 3
+
+/**
+ * Proof files (房产证 or contract photos, PDFs) someone not yet a member may
+ * upload per day (Asia/Shanghai), over all communities: a few retakes of a
+ * blurry photo; at 10 MB a file, at most 60 MB of disk a person a day.
+ */
+export const PROOF_UPLOADS_PER_DAY = 6
+
 /** China has kept UTC+8 without daylight saving since 1991: a fixed offset is exact. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 

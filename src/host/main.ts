@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { HostPorts } from '../cloud/kit/hosting'
 import { postgresPorts } from '../cloud/kit/postgres'
-import { sqlitePorts, type SqlitePorts } from '../cloud/kit/sqlite'
+import { sqlitePorts } from '../cloud/kit/sqlite'
 import { seedDemoPostgres } from '../seed/seed-postgres'
 import { seedDemo } from '../seed/seed-sqlite'
 import { startJobs } from './jobs'
@@ -49,11 +49,11 @@ function describeUrl(url: string): string {
 }
 
 /** PostgreSQL when DATABASE_URL is set (failing at once, naming it, when it cannot be used), else SQLite in DATA_DIR. */
-async function openPorts(dataDir: string, devMode: boolean): Promise<{ ports: HostPorts; sqlite: SqlitePorts | null; seeded: boolean; where: string }> {
+async function openPorts(dataDir: string, devMode: boolean): Promise<{ ports: HostPorts; seeded: boolean; where: string }> {
   const url = process.env.DATABASE_URL
   if (!url) {
     const ports = sqlitePorts(join(dataDir, 'gongjian.db'))
-    return { ports, sqlite: ports, seeded: devMode && seedDemo(ports.db, ports.now()), where: `数据目录：${dataDir}` }
+    return { ports, seeded: devMode && seedDemo(ports.db, ports.now()), where: `数据目录：${dataDir}` }
   }
   const max = Number(process.env.DATABASE_POOL_SIZE || 10)
   if (!Number.isInteger(max) || max < 1 || max > 200) throw new Error(`DATABASE_POOL_SIZE 设置无效：${process.env.DATABASE_POOL_SIZE}（应为 1 到 200 的整数）`)
@@ -64,7 +64,7 @@ async function openPorts(dataDir: string, devMode: boolean): Promise<{ ports: Ho
     const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))
     throw new Error(`DATABASE_URL 无法使用：${describeUrl(url)}（${reason}），请检查数据库地址、端口、用户名和口令`)
   }
-  return { ports, sqlite: null, seeded: devMode && (await seedDemoPostgres(ports.pool, ports.now())), where: `数据库：PostgreSQL ${describeUrl(url)}` }
+  return { ports, seeded: devMode && (await seedDemoPostgres(ports.pool, ports.now())), where: `数据库：PostgreSQL ${describeUrl(url)}` }
 }
 
 async function main() {
@@ -76,12 +76,10 @@ async function main() {
   const staticDir = resolve(process.env.STATIC_DIR || 'dist/h5')
 
   checkDataDir(dataDir)
-  const { ports, sqlite, seeded, where } = await openPorts(dataDir, devMode)
+  const { ports, seeded, where } = await openPorts(dataDir, devMode)
   if (seeded) console.log('已创建演示小区：长城二花园（798 户）')
   const host = await startHost({ ports, secret: loadSecret(dataDir), devMode, staticDir: existsSync(join(staticDir, 'index.html')) ? staticDir : null, port })
-  // The periodic jobs use the captains' and repairs' ports, which have no
-  // PostgreSQL adapter yet: on PostgreSQL they would only log failures.
-  const stopJobs = sqlite ? startJobs(sqlite) : () => undefined
+  const stopJobs = startJobs(ports)
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   console.log(`共建家园本地主机已启动${devMode ? '（开发模式）' : ''}：${host.url}  ${where}  用时 ${ms.toFixed(0)} ms`)
   if (!existsSync(join(staticDir, 'index.html'))) console.log('提示：尚未构建 H5 页面，运行 npm run build:h5 后刷新。')

@@ -224,7 +224,11 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       else res.end()
     })
   })
-  server.keepAliveTimeout = 5000
+  // Phones and the deadline surge keep their connections: an idle socket is
+  // closed after 65 s, not Node's 5 s, which under a busy event loop can close
+  // a socket whose next request has already arrived (the client sees ECONNRESET).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
 
   return new Promise((resolve, reject) => {
     server.once('error', reject)

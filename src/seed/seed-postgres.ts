@@ -1,9 +1,14 @@
 // Writes the demo community into a PostgreSQL database, once: the same
-// records as seed-sqlite.ts, from the same demoFoundation().
+// foundation records as seed-sqlite.ts, from the same demoFoundation(), and
+// the repair settings (service-time commitments, common areas) without which
+// nobody could report a repair. The other areas' demo records are SQLite's only.
 import { appendAudit } from '../cloud/kit/postgres/audit'
 import { insertMany, transaction, type Pg, type Queryable } from '../cloud/kit/postgres/db'
+import { insertRollUnits } from '../cloud/kit/postgres/roll-admin'
+import { insertCommitmentsPg } from '../cloud/kit/postgres/repairs'
 import { DEMO_COMMUNITY_ID } from './demo-community'
 import { demoFoundation, type FoundationSeed } from './demo-foundation'
+import { DEMO_COMMITMENTS, DEMO_COMMON_AREAS } from './seed-repairs'
 
 /** The foundation records, inside the caller's transaction. */
 export async function writeFoundationPostgres(c: Queryable, s: FoundationSeed): Promise<void> {
@@ -14,9 +19,7 @@ export async function writeFoundationPostgres(c: Queryable, s: FoundationSeed): 
     'INSERT INTO roll_versions (community_id, version, created_at, created_by, source_sha256, units, total_area, total_heads, buildings) VALUES ($1, $2, $3, NULL, NULL, $4, $5, $6, $7)',
     [id, v.version, s.at, v.units, v.area, v.heads, v.buildings],
   )
-  await insertMany(c, 'roll_units',
-    [['community_id', 'text'], ['version', 'int'], ['building', 'text'], ['unit_no', 'text'], ['area', 'bigint'], ['area_basis', 'text'], ['owner_key', 'text'], ['owner_names', 'text'], ['phones', 'text'], ['developer_unsold', 'boolean']],
-    s.units.map((u) => [id, v.version, u.building, u.unitNo, u.area, u.basis, u.ownerKey, u.ownerNames, u.phones, u.developerUnsold]))
+  await insertRollUnits(c, id, v.version, s.units)
   await insertMany(c, 'people', [['id', 'text'], ['openid', 'text'], ['name', 'text'], ['phone', 'text'], ['created_at', 'bigint']],
     s.people.map((p) => [p.id, p.openid, p.name, p.phone, s.at]))
   await insertMany(c, 'owner_bindings', [['community_id', 'text'], ['person_id', 'text'], ['owner_key', 'text'], ['bound_at', 'bigint']],
@@ -34,6 +37,7 @@ export async function seedDemoPostgres(pool: Pg, now: number): Promise<boolean> 
     await c.query('SELECT pg_advisory_xact_lock(727002)')
     if ((await c.query('SELECT 1 FROM communities WHERE id = $1', [DEMO_COMMUNITY_ID])).rowCount) return false
     await writeFoundationPostgres(c, demoFoundation(now))
+    await insertCommitmentsPg(c, DEMO_COMMUNITY_ID, DEMO_COMMITMENTS, DEMO_COMMON_AREAS)
     return true
   })
 }

@@ -15,3 +15,5 @@ export const fileObjection = (input: Input<'objection-file'>) => call('objection
 export const resolveObjection = (input: Input<'objection-resolve'>) => call('objection-resolve', input)
 export const grantProxy = (input: Input<'proxy-grant'>) => call('proxy-grant', input)
 export const revokeProxy = (input: Input<'proxy-revoke'>) => call('proxy-revoke', input)
+export const findProxy = (input: Input<'proxy-find'>) => call('proxy-find', input)
+export const fetchExport = (communityId: string, assemblyId: string) => call('assembly-export', { communityId, assemblyId })

@@ -2,17 +2,36 @@
 import { create } from 'zustand'
 import type { BallotReceipt } from '../contracts/voting'
 import type { Choice } from '../domain/voting/tally'
+import { zipTextFiles } from '../domain/zip'
+import { saveFile, shareSavedFile, type SavedFile } from '../services/save-file'
 import * as api from '../services/voting'
 import { createResourceStore, thenReload } from './resource'
+
+export { chooseAndUploadPhotos, photoUrl } from '../services/photos'
 
 export const assemblyListResource = createResourceStore(api.fetchAssemblies)
 export const assemblyResource = createResourceStore(api.fetchAssembly)
 export const ballotListResource = createResourceStore(api.fetchBallotList)
+/** People found to name as proxy, keyed by the search (by unit, or by full name). */
+export const proxySearchResource = createResourceStore((communityId: string, q: { building: string; unitNo: string } | { name: string }) => api.findProxy({ communityId, ...q }))
 
 /** After any change to an assembly, what the pages show of it is fetched again. */
 async function refresh(communityId: string, assemblyId: string) {
   await Promise.all([assemblyResource.store.getState().reload(communityId, assemblyId), assemblyListResource.store.getState().reload(communityId)])
 }
+
+/** A write about one assembly that, once answered, refreshes what the pages show of it. */
+const thenRefresh = <I extends { communityId: string; assemblyId: string }, R>(write: (input: I) => Promise<R>) =>
+  async (input: I): Promise<R> => {
+    const r = await write(input)
+    await refresh(input.communityId, input.assemblyId)
+    return r
+  }
+
+export const enterPaperBallot = thenRefresh(api.enterPaperBallot)
+export const fileObjection = thenRefresh(api.fileObjection)
+export const grantProxy = thenRefresh(api.grantProxy)
+export const revokeProxy = thenRefresh(api.revokeProxy)
 
 export type Marks = { choice: Choice } | { approve: string[] }
 
@@ -67,12 +86,6 @@ export const useBallotDraft = create<BallotDraft>()((set, get) => ({
   reset: () => set(blank),
 }))
 
-export async function enterPaperBallot(input: Parameters<typeof api.enterPaperBallot>[0]) {
-  const r = await api.enterPaperBallot(input)
-  await refresh(input.communityId, input.assemblyId)
-  return r
-}
-
 export const callAssembly = thenReload(api.callAssembly, assemblyListResource)
 
 export async function countVotes(communityId: string, assemblyId: string) {
@@ -87,19 +100,29 @@ export async function certifyResult(communityId: string, assemblyId: string) {
   return r
 }
 
-export async function fileObjection(input: Parameters<typeof api.fileObjection>[0]) {
-  const r = await api.fileObjection(input)
-  await refresh(input.communityId, input.assemblyId)
-  return r
-}
-
 export async function resolveObjection(input: Parameters<typeof api.resolveObjection>[0]) {
   const r = await api.resolveObjection(input)
-  await refresh(input.communityId, input.assemblyId)
+  // A correction shows in the ballot list as well as in the result.
+  await Promise.all([refresh(input.communityId, input.assemblyId), ballotListResource.store.getState().reload(input.communityId, input.assemblyId)])
   return r
 }
 
+/** A file name without the characters file systems refuse. */
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60)
+
+/**
+ * The export package (roll, motions, ballots, corrections, result, audit chain)
+ * as one ZIP the person keeps: anyone can recount it with `npm run tally -- DIR`.
+ */
+export async function downloadExport(communityId: string, assemblyId: string, title: string): Promise<SavedFile> {
+  const { files } = await api.fetchExport(communityId, assemblyId)
+  const zip = zipTextFiles(Object.entries(files).map(([name, text]) => ({ name, text })), Date.now())
+  return saveFile(`${safeName(title)}-表决数据.zip`, zip, 'application/zip')
+}
+
+export { shareSavedFile, type SavedFile }
+
 export function resetVotingStores() {
-  for (const r of [assemblyListResource, assemblyResource, ballotListResource]) r.store.getState().reset()
+  for (const r of [assemblyListResource, assemblyResource, ballotListResource, proxySearchResource]) r.store.getState().reset()
   useBallotDraft.getState().reset()
 }

@@ -2,10 +2,10 @@
 // 长城二花园 (综合制), 2025-Q4…2026-Q3 published, and the property company's
 // draft of 2026-Q4 whose repair-fund closing is ¥1,000.00 too high.
 import iconv from 'iconv-lite'
-import { Workbook } from 'exceljs'
 import { createHarness, expectOk, type Harness } from '../support/harness'
 import { handReport } from '../support/disclosure-reports'
 import { reportTemplateCsv } from '../../src/domain/disclosure/import'
+import { writeXlsx } from '../../src/cloud/kit/xlsx/write'
 import type { QuarterlyReport } from '../../src/domain/disclosure/report'
 
 const C = 'c-changcheng2'
@@ -177,12 +177,8 @@ describe('spreadsheet import and attachments', () => {
   })
 
   test('an XLSX with bad rows is refused row by row, and the draft stays as it was', async () => {
-    const wb = new Workbook()
-    const ws = wb.addWorksheet('报告')
-    ws.addRow(['部分', '项目', '分类', '金额（元）'])
-    ws.addRow(['公共收益', '停车', '停车', 12.345])
-    ws.addRow(['维修资金', '期末余额', '', -1])
-    const fileId = await upload('报告.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), 'spreadsheet')
+    const sheet = writeXlsx({ name: '报告', header: true, rows: [['部分', '项目', '分类', '金额（元）'], ['公共收益', '停车', '停车', 12.345], ['维修资金', '期末余额', '', -1]] })
+    const fileId = await upload('报告.xlsx', sheet, 'spreadsheet')
     const before = h.snapshot()
     const r = await h.call('report-import', { communityId: C, quarter: Q, fileId }, 'p-zhao-lei')
     expect(r).toMatchObject({ ok: false, code: 'REPORT.IMPORT_ROWS' })

@@ -1,5 +1,7 @@
 // Binding WeChat users to units: the roll match, the daily attempt limit by
 // Shanghai day, proof approved or rejected by the committee, resident invites.
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { createHarness, expectOk, type Harness } from '../support/harness'
 import { C, PNG, uploadAs } from '../support/roll'
 
@@ -147,6 +149,69 @@ test('proof for a unit not on the roll, or with someone else\'s file, is refused
   expect(await h.call('verification-submit', { communityId: C, building: '5栋', unitNo: '0302', name: '周敏', fileId: theirs }, 'p-zhou-min')).toMatchObject({ code: 'VERIFY.FILE_NOT_FOUND' })
   expect(await h.call('verification-submit', { communityId: C, building: '4栋', unitNo: '0302', name: '陈静', fileId: theirs }, 'p-chen-jing')).toMatchObject({ code: 'VERIFY.ALREADY_OWNER' })
   expect(h.snapshot()).toBe(before)
+})
+
+describe('limits on newcomers\' proof, so nobody can flood the committee\'s queue or the disk', () => {
+  const filesOnDisk = (): number => {
+    const root = join(h.dir, 'files')
+    return existsSync(root) ? readdirSync(root).flatMap((d) => readdirSync(join(root, d))).length : 0
+  }
+  const proof = (unitNo: string, fileId: string) => h.call('verification-submit', { communityId: C, building: '5栋', unitNo, name: '周敏', fileId }, 'p-zhou-min')
+
+  test('6 proof files a day (Shanghai): the 7th is refused and leaves no row and no file; the next day works; members are not counted', async () => {
+    h.setNow(Date.UTC(2026, 10, 28, 15, 0)) // 23:00 in Shanghai
+    for (let i = 0; i < 6; i++) await uploadAs(h, 'p-zhou-min', `房产证-${i + 1}.png`, PNG, 'document')
+    expect(filesOnDisk()).toBe(6)
+    const before = h.snapshot()
+    const r = await h.call('file-upload', { communityId: C, purpose: 'document', name: '房产证-7.png', bytes: PNG }, 'p-zhou-min')
+    expect(r).toMatchObject({ ok: false, code: 'VERIFY.UPLOAD_LIMIT', message: '今天已上传 6 份证明材料，每人每天最多 6 份，请明天再试' })
+    expect(h.snapshot()).toBe(before)
+    expect(filesOnDisk()).toBe(6)
+    // A file that is not a photo or PDF is refused for what it is and does not use up a place.
+    h.setNow(Date.UTC(2026, 10, 28, 16, 0)) // 00:00 on the 29th in Shanghai
+    expect(await h.call('file-upload', { communityId: C, purpose: 'document', name: 'a.txt', bytes: new TextEncoder().encode('hello') }, 'p-zhou-min')).toMatchObject({ code: 'FILE.WRONG_TYPE' })
+    await uploadAs(h, 'p-zhou-min', '房产证-8.png', PNG, 'document')
+    expect(h.ports.db.prepare('SELECT day, files FROM proof_uploads WHERE person_id = ? ORDER BY day').all('p-zhou-min')).toEqual([{ day: '2026-11-28', files: 6 }, { day: '2026-11-29', files: 1 }])
+    // A member's uploads (the committee's attachments, an owner's repair photos) are not proof and are not counted.
+    for (let i = 0; i < 8; i++) await uploadAs(h, 'p-li-jianguo', `对账单-${i + 1}.png`, PNG, 'document')
+    expect(h.ports.db.prepare('SELECT COUNT(*) FROM proof_uploads WHERE person_id = ?').pluck().get('p-li-jianguo')).toBe(0)
+  })
+
+  test('20 uploads at once cannot slip past the limit: 6 stored, 14 refused', async () => {
+    const tries = await Promise.all(Array.from({ length: 20 }, (_, i) => h.call('file-upload', { communityId: C, purpose: 'document', name: `p${i}.png`, bytes: PNG }, 'p-zhou-min')))
+    const codes = tries.map((r) => (r.ok ? 'OK' : r.code))
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(6)
+    expect(codes.filter((c) => c === 'VERIFY.UPLOAD_LIMIT')).toHaveLength(14)
+    expect(filesOnDisk()).toBe(6)
+    expect(h.ports.db.prepare('SELECT COUNT(*) FROM files WHERE owner_id = ?').pluck().get('p-zhou-min')).toBe(6)
+  })
+
+  test('3 open requests per person in a community: the 4th is refused and writes nothing; a decision frees a place', async () => {
+    const fileId = await uploadAs(h, 'p-zhou-min', '房产证.png', PNG, 'document')
+    const first = expectOk(await proof('0101', fileId))
+    expectOk(await proof('0102', fileId))
+    expectOk(await proof('0103', fileId))
+    const before = h.snapshot()
+    expect(await proof('0104', fileId)).toMatchObject({ ok: false, code: 'VERIFY.TOO_MANY_OPEN', message: '您在本小区已有 3 份核验申请等待业委会审核，每人最多同时 3 份；请等审核后再提交' })
+    // A second request for a unit already waiting is still named as such.
+    expect(await proof('0102', fileId)).toMatchObject({ ok: false, code: 'VERIFY.ALREADY_PENDING' })
+    expect(h.snapshot()).toBe(before)
+    expect(h.ports.db.prepare("SELECT COUNT(*) FROM outbox WHERE kind = 'verification.submitted'").pluck().get()).toBe(6) // 3 requests × 2 committee members
+
+    expectOk(await h.call('verification-decide', { communityId: C, requestId: first.id, decision: 'reject', reason: '不是本人房产' }, 'p-li-jianguo'))
+    expectOk(await proof('0104', fileId))
+    expect(h.ports.db.prepare('SELECT pending FROM verification_open WHERE community_id = ? AND person_id = ?').pluck().get(C, 'p-zhou-min')).toBe(3)
+    expect(await proof('0201', fileId)).toMatchObject({ code: 'VERIFY.TOO_MANY_OPEN' })
+  })
+
+  test('5 requests at once for 5 units: 3 are filed, 2 refused, and the queue holds 3', async () => {
+    const fileId = await uploadAs(h, 'p-zhou-min', '房产证.png', PNG, 'document')
+    const tries = await Promise.all(['0101', '0102', '0103', '0104', '0201'].map((u) => proof(u, fileId)))
+    expect(tries.filter((r) => r.ok)).toHaveLength(3)
+    expect(tries.filter((r) => !r.ok && r.code === 'VERIFY.TOO_MANY_OPEN')).toHaveLength(2)
+    expect(h.ports.db.prepare("SELECT COUNT(*) FROM verification_requests WHERE person_id = ? AND status = 'pending'").pluck().get('p-zhou-min')).toBe(3)
+    expect(h.ports.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'verification.submit'").pluck().get()).toBe(3)
+  })
 })
 
 test('residents: an owner invites, the resident redeems once, the owner sees them masked and can unlink; residents never vote', async () => {

@@ -4,6 +4,7 @@ import { DAY, HOUR, MINUTE } from '../../src/domain/repairs/commitments'
 import { sha256 } from '../../src/cloud/kit/sha256'
 import type { RepairDetail, RepairQueueOutput } from '../../src/contracts/repairs'
 import { DEMO_COMMUNITY_ID as C } from '../../src/seed/demo-community'
+import { handReport } from '../support/disclosure-reports'
 import { createHarness, expectOk, type Harness } from '../support/harness'
 
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
@@ -219,14 +220,69 @@ test('monthly numbers of the demo month, computed by hand from the seed', async 
   await refused('INVALID_INPUT', 'repair-stats', { communityId: C, month: '2026-13' }, 'p-li-jianguo')
 })
 
-test('the committee links a repair paid from the repair fund to its withdrawal, once', async () => {
-  const linked = expectOk(await h.call('repair-link-fund', { communityId: C, id: 'r-demo-2', withdrawalId: 'w-2026-11-01' }, 'p-li-jianguo'))
-  expect(linked.fundWithdrawalId).toBe('w-2026-11-01')
-  expect(h.ports.db.prepare('SELECT withdrawal_id FROM repair_fund_links WHERE request_id = ?').pluck().get('r-demo-2')).toBe('w-2026-11-01')
-  await refused('REPAIR.ALREADY_LINKED', 'repair-link-fund', { communityId: C, id: 'r-demo-2', withdrawalId: 'w-other' }, 'p-li-jianguo')
-  await refused('FORBIDDEN', 'repair-link-fund', { communityId: C, id: 'r-demo-2', withdrawalId: 'w-x' }, STAFF)
-  const chain = await h.ports.audit.all(C)
-  expect(chain.at(-1)).toMatchObject({ action: 'repair.fund_link', actorId: 'p-li-jianguo', data: { no: 2, withdrawalId: 'w-2026-11-01' } })
+describe('link to money: a repair paid from the repair fund names a withdrawal of a published quarterly report', () => {
+  // The demo publishes 2025-Q4 … 2026-Q3 (the four quarters before 2026-11-28); three of them have one withdrawal each.
+  const WALLS = { ref: '2026-Q3#1', quarter: '2026-Q3', position: 1, label: '1–4栋外墙渗漏维修', amount: 41_230_000, motion: { id: 'm-2026-02', title: '使用维修资金维修1–4栋外墙渗漏' } }
+  const PUMP = { ref: '2026-Q2#1', quarter: '2026-Q2', position: 1, label: '消防水泵应急维修', amount: 2_650_000, motion: null }
+  const LIFTS = { ref: '2026-Q1#1', quarter: '2026-Q1', position: 1, label: '3栋两部电梯更换', amount: 36_800_000, motion: { id: 'm-2025-03', title: '使用维修资金更换3栋两部电梯' } }
+  const link = (id: string, withdrawalId: string, as = 'p-li-jianguo') => h.call('repair-link-fund', { communityId: C, id, withdrawalId }, as)
+
+  test('the committee sees every published withdrawal, newest quarter first, with its motion; others may not list them', async () => {
+    expect(expectOk(await h.call('repair-fund-withdrawals', { communityId: C }, 'p-li-jianguo'))).toEqual([
+      { ...WALLS, linkedRepairs: [] },
+      { ...PUMP, linkedRepairs: [] },
+      { ...LIFTS, linkedRepairs: [] },
+    ])
+    for (const who of [OWNER, STAFF, 'p-sun-li']) await refused('FORBIDDEN', 'repair-fund-withdrawals', { communityId: C }, who)
+  })
+
+  test('linking records the reference with the label and amount as published; the list, the detail and the accounts show it; once only', async () => {
+    const linked = expectOk(await link('r-demo-2', '2026-Q3#1'))
+    expect(linked.fundWithdrawalId).toBe('2026-Q3#1')
+    expect(linked.fundWithdrawal).toEqual({ ref: '2026-Q3#1', quarter: '2026-Q3', label: '1–4栋外墙渗漏维修', amount: 41_230_000 })
+    expect(linked.timeline.at(-1)).toMatchObject({ kind: 'fund_link', label: '关联维修资金', data: { withdrawalId: '2026-Q3#1', label: '1–4栋外墙渗漏维修', amount: 41_230_000 } })
+    expect(h.ports.db.prepare('SELECT withdrawal_id FROM repair_fund_links WHERE request_id = ?').pluck().get('r-demo-2')).toBe('2026-Q3#1')
+    const chain = await h.ports.audit.all(C)
+    expect(chain.at(-1)).toMatchObject({ action: 'repair.fund_link', actorId: 'p-li-jianguo', data: { no: 2, withdrawalId: '2026-Q3#1', label: '1–4栋外墙渗漏维修', amount: 41_230_000 } })
+    expect(verifyChain(sha256, chain).valid).toBe(true)
+
+    // One withdrawal may pay for several repairs (the wall leaks were reported more than once).
+    expectOk(await link('r-demo-4', '2026-Q3#1'))
+    expect(expectOk(await h.call('repair-fund-withdrawals', { communityId: C }, 'p-huang-meiling'))[0]).toEqual({ ...WALLS, linkedRepairs: [2, 4] })
+    // Every member reading the quarter's report sees which repairs the money went to.
+    expect(expectOk(await h.call('report-detail', { communityId: C, quarter: '2026-Q3' }, 'p-chen-jing')).withdrawalRepairs).toEqual([[2, 4]])
+    expect(expectOk(await h.call('report-detail', { communityId: C, quarter: '2026-Q2' }, 'p-chen-jing')).withdrawalRepairs).toEqual([[]])
+
+    await refused('REPAIR.ALREADY_LINKED', 'repair-link-fund', { communityId: C, id: 'r-demo-2', withdrawalId: '2026-Q2#1' }, 'p-li-jianguo')
+    await refused('FORBIDDEN', 'repair-link-fund', { communityId: C, id: 'r-demo-3', withdrawalId: '2026-Q2#1' }, STAFF)
+    await refused('FORBIDDEN', 'repair-link-fund', { communityId: C, id: 'r-demo-3', withdrawalId: '2026-Q2#1' }, 'p-sun-li')
+  })
+
+  test('a reference that names no published withdrawal of this community is refused with its own code and writes nothing', async () => {
+    // Another community has published a Q2 report with two withdrawals; ours has one.
+    h.ports.db.prepare("INSERT INTO communities (id, name, settings, created_at) VALUES ('c-other', '别的小区', '{}', 0)").run()
+    const theirs = handReport('commission')
+    theirs.repairFund.withdrawals.push({ label: '水泵更换', amount: 1_000_000, motionId: null })
+    theirs.repairFund.closing -= 1_000_000
+    await h.ports.disclosure.publish({ communityId: 'c-other', quarter: '2026-Q2', version: 1, feeModel: 'commission', report: theirs, reason: null, by: 'p-li-jianguo', at: T0 }, { communityId: 'c-other', actorId: 'p-li-jianguo', action: 'report.publish', subject: 'report:2026-Q2:v1', data: {} })
+    for (const ref of ['w-2026-11-01', '2026-Q2#2', '2026-Q3#0', '2025-Q4#1', '2026-Q4#1', '2026-q3#1']) {
+      // 2025-Q4 had no withdrawal; 2026-Q4 is only a draft; references are written exactly as listed.
+      await refused('REPAIR.NO_SUCH_WITHDRAWAL', 'repair-link-fund', { communityId: C, id: 'r-demo-2', withdrawalId: ref }, 'p-li-jianguo')
+    }
+  })
+
+  test('a reference names the newest published version of its quarter: a correction that adds a withdrawal makes it linkable', async () => {
+    await refused('REPAIR.NO_SUCH_WITHDRAWAL', 'repair-link-fund', { communityId: C, id: 'r-demo-6', withdrawalId: '2026-Q2#2' }, 'p-li-jianguo')
+    const [v1] = await h.ports.disclosure.versions(C, '2026-Q2')
+    const corrected = JSON.parse(JSON.stringify(v1.report)) as typeof v1.report
+    corrected.repairFund.withdrawals.push({ label: 'B2 车库照明更换', amount: 860_000, motionId: null })
+    corrected.repairFund.closing -= 860_000
+    await h.ports.disclosure.publish({ communityId: C, quarter: '2026-Q2', version: 2, feeModel: v1.feeModel, report: corrected, reason: '漏记一笔支取', by: 'p-li-jianguo', at: T0 }, { communityId: C, actorId: 'p-li-jianguo', action: 'report.publish', subject: 'report:2026-Q2:v2', data: {} })
+    expect(expectOk(await link('r-demo-6', '2026-Q2#2')).fundWithdrawal).toEqual({ ref: '2026-Q2#2', quarter: '2026-Q2', label: 'B2 车库照明更换', amount: 860_000 })
+    // Version 1 of the quarter did not have it: no repairs are shown against the old version's lines.
+    expect(expectOk(await h.call('report-detail', { communityId: C, quarter: '2026-Q2', version: 1 }, 'p-chen-jing')).withdrawalRepairs).toEqual([[]])
+    expect(expectOk(await h.call('report-detail', { communityId: C, quarter: '2026-Q2' }, 'p-chen-jing')).withdrawalRepairs).toEqual([[], [6]])
+  })
 })
 
 test('the committee sets the service times: new requests follow them, reported ones keep their promise; a table with gaps is refused', async () => {
@@ -243,6 +299,34 @@ test('the committee sets the service times: new requests follow them, reported o
   expect(after.due!.dueAt).toBe(T0 + 10 * MINUTE)
   expect(expectOk(await h.call('repair-detail', { communityId: C, id: before.id }, OWNER)).due!.dueAt).toBe(T0 + 15 * MINUTE)
   expect((await h.ports.audit.all(C)).some((e) => e.action === 'repair.commitments' && e.actorId === 'p-li-jianguo')).toBe(true)
+})
+
+test('the committee keeps the common areas: add, rename, remove, reorder; requests already reported keep their area text; audited', async () => {
+  const settings = async () => expectOk(await h.call('repair-settings', { communityId: C }, OWNER)).commonAreas
+  const demo = await settings()
+  expect(demo.slice(0, 3)).toEqual(['小区大门', '地下车库', '中心花园'])
+  // 小区大门 renamed 南大门 and moved after 地下车库; 儿童游乐区 removed; 快递驿站 added at the end.
+  const next = ['地下车库', ' 南大门 ', ...demo.slice(2).filter((a) => a !== '儿童游乐区'), '快递驿站']
+  const stored = expectOk(await h.call('repair-areas-set', { communityId: C, areas: next }, 'p-li-jianguo'))
+  expect(stored.slice(0, 3)).toEqual(['地下车库', '南大门', '中心花园'])
+  expect(stored.at(-1)).toBe('快递驿站')
+  expect(stored).toHaveLength(demo.length)
+  expect(await settings()).toEqual(stored)
+  expect((await h.ports.audit.all(C)).at(-1)).toMatchObject({ action: 'repair.areas', actorId: 'p-li-jianguo', data: { added: ['南大门', '快递驿站'], removed: ['小区大门', '儿童游乐区'] } })
+
+  // Seed #2 was reported at 小区大门 and still says so; a new report must use the new name.
+  expect(expectOk(await h.call('repair-detail', { communityId: C, id: 'r-demo-2' }, OWNER)).where).toBe('小区大门')
+  await refused('REPAIR.UNKNOWN_AREA', 'repair-report', leak({ location: { kind: 'common', area: '小区大门' }, category: 'door', urgency: 'normal' }), OWNER)
+  expect((await report(OWNER, leak({ location: { kind: 'common', area: '南大门' }, category: 'door', urgency: 'normal' }))).where).toBe('南大门')
+})
+
+test('a bad list of common areas is refused with every problem named and writes nothing; only the committee may change it', async () => {
+  const r = await h.call('repair-areas-set', { communityId: C, areas: ['南大门', '', '南大门', '中'.repeat(31)] }, 'p-li-jianguo')
+  expect(r).toMatchObject({ ok: false, code: 'REPAIR.AREAS_INVALID', details: { problems: ['第 2 个公共区域没有填写名称', '「南大门」重复了', `「${'中'.repeat(31)}」超过 30 个字`] } })
+  await refused('REPAIR.AREAS_INVALID', 'repair-areas-set', { communityId: C, areas: ['南大门', '南大门'] }, 'p-li-jianguo')
+  await refused('REPAIR.AREAS_INVALID', 'repair-areas-set', { communityId: C, areas: Array.from({ length: 101 }, (_, i) => `${i + 1}号楼下`) }, 'p-li-jianguo')
+  await refused('INVALID_INPUT', 'repair-areas-set', { communityId: C, areas: '南大门' }, 'p-li-jianguo')
+  for (const who of [STAFF, OWNER, 'p-sun-li']) await refused('FORBIDDEN', 'repair-areas-set', { communityId: C, areas: ['南大门'] }, who)
 })
 
 test('the local host runs both jobs for every community on its timer pass', async () => {

@@ -1,24 +1,11 @@
 // The committee's roll import end to end on SQLite: upload, preview, commit,
 // versions; every refusal writes nothing.
 import { createHarness, expectOk, type Harness } from '../support/harness'
-import { C, PNG, csvOf, gbk, uploadAs, utf8, utf8Bom, xlsxOf } from '../support/roll'
+import { C, HEADER, PNG, SMALL, csvOf, gbk, uploadAs, utf8, utf8Bom, xlsxOf } from '../support/roll'
 
 let h: Harness
 beforeEach(() => { h = createHarness() })
 afterEach(() => h.close())
-
-const HEADER = '楼栋,房号,面积,面积依据,业主编号,业主姓名,手机号,开发商未售'
-/** 7 units: A1 owns three (in two buildings), A2 is two co-owners, two developer-unsold units. */
-const SMALL = [
-  HEADER,
-  '1栋,0101,89.36,登记,A1,张三明,13912345678,否',
-  '1栋,0102,102.18,实测,A1,张三明,13912345678,否',
-  '1栋,0201,95.5,合同,A2,李四、王五,13700001111,否',
-  '2栋,0101,120,登记,DEV,华发地产,,是',
-  '2栋,0102,80.01,登记,DEV,华发地产,,是',
-  '2栋,0201,76.05,登记,A3,赵六,,否',
-  '2栋,0202,88,登记,A1,张三明,13912345678,否',
-]
 
 test('counting by the legal rule, checked by hand through preview and commit', async () => {
   const fileId = await uploadAs(h, 'p-li-jianguo', '名册.csv', utf8(csvOf(SMALL)))
@@ -124,7 +111,7 @@ test('GBK (Excel\'s plain CSV) and UTF-8 with BOM go through upload, preview and
   const bomId = await uploadAs(h, 'p-huang-meiling', '名册-bom.csv', utf8Bom(csvOf([HEADER, ...SMALL.slice(1).reverse()])))
   const pb = expectOk(await h.call('roll-preview', { communityId: C, fileId: bomId }, 'p-huang-meiling'))
   expect(pb).toMatchObject({ encoding: 'utf8', committable: true, sameAsVersion: 2, summary: p.summary })
-  const xlsxId = await uploadAs(h, 'p-huang-meiling', '名册.xlsx', await xlsxOf(SMALL))
+  const xlsxId = await uploadAs(h, 'p-huang-meiling', '名册.xlsx', xlsxOf(SMALL))
   const before = h.snapshot()
   for (const fileId of [bomId, xlsxId]) {
     const again = expectOk(await h.call('roll-commit', { communityId: C, fileId }, 'p-huang-meiling'))

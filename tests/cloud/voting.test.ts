@@ -1,18 +1,14 @@
 // Owners' assemblies through the real functions on a real SQLite file: who may
 // do what, the window by server time, one ballot per owner per motion under
 // concurrency, proxies, sealed tallies, and the count, objections and export.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { verifyChain } from '../../src/domain/audit-chain'
 import { DAY_MS } from '../../src/domain/voting/assembly'
-import { formatHundredths } from '../../src/domain/measure'
 import { sha256 } from '../../src/cloud/kit/sha256'
 import { DEMO_CLOSED_ASSEMBLY, DEMO_OPEN_ASSEMBLY } from '../../src/seed/demo-assemblies'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
 import type { AssemblyCount } from '../../src/domain/voting/result'
 import { createHarness, expectOk, type Harness } from '../support/harness'
+import { expectSameRecount } from '../support/recount'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
@@ -26,6 +22,11 @@ const ref = (assemblyId = OPEN) => ({ communityId: C, assemblyId })
 const get = async (who = 'p-sun-li', assemblyId = OPEN) => expectOk(await h.call('assembly-get', ref(assemblyId), who))
 const allAgree = async (assemblyId = OPEN) => (await get('p-sun-li', assemblyId)).motions.map((m) => ({ motionId: m.id, choice: 'agree' as const }))
 const ballotCount = () => h.ports.db.prepare('SELECT COUNT(*) FROM ballots').pluck().get() as number
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
+const PDF = new TextEncoder().encode('%PDF-1.4 委托书')
+/** A file this person uploaded through the files port, as the phone would. */
+const uploadAs = async (who: string, purpose: 'photo' | 'document' = 'photo', bytes = purpose === 'photo' ? JPEG : PDF) =>
+  expectOk(await h.call('file-upload', { communityId: C, purpose, name: `${who}.${purpose === 'photo' ? 'jpg' : 'pdf'}`, bytes }, who)).fileId
 
 function newAssembly(over: Record<string, unknown> = {}) {
   return {
@@ -102,6 +103,35 @@ describe('calling an assembly', () => {
     const opens = (await h.ports.audit.all(C)).filter((e) => e.action === 'assembly.open' && e.subject === `assembly:${assemblyId}`)
     expect(opens).toHaveLength(1)
     expect(opens[0].data).toMatchObject({ rollVersion: 1, total: { heads: 777 } })
+  })
+})
+
+describe('timers: the host\'s jobs open voting and remind owners on time, with nobody calling', () => {
+  test('opening at the start time and the reminder a day before the end go out once each, at the job\'s `now`', async () => {
+    const { runJobs } = await import('../../src/host/jobs')
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const opensAt = T0 + 16 * DAY_MS
+    const closesAt = T0 + 23 * DAY_MS
+    const sent = (kind: string) => h.ports.db.prepare('SELECT recipient_id, created_at FROM outbox WHERE kind = ? AND page LIKE ? ORDER BY recipient_id').all(kind, `%${assemblyId}`) as Array<{ recipient_id: string; created_at: number }>
+    const opens = async () => (await h.ports.audit.all(C)).filter((e) => e.action === 'assembly.open' && e.subject === `assembly:${assemblyId}`)
+    const owners = ['p-chen-jing', 'p-huang-meiling', 'p-li-jianguo', 'p-wang-xiuying', 'p-zhang-wei']
+
+    await runJobs(h.ports, opensAt - 1)
+    expect(sent('vote.opened')).toEqual([])
+    expect(await opens()).toEqual([])
+    await runJobs(h.ports, opensAt)
+    await runJobs(h.ports, opensAt + 5 * 60_000)
+    expect(sent('vote.opened')).toEqual(owners.map((recipient_id) => ({ recipient_id, created_at: opensAt })))
+    expect((await opens()).map((e) => [e.at, e.data])).toEqual([[opensAt, expect.objectContaining({ rollVersion: 1, total: { area: 8094848, heads: 777 } })]])
+
+    await runJobs(h.ports, closesAt - DAY_MS - 1)
+    expect(sent('vote.closing')).toEqual([])
+    await runJobs(h.ports, closesAt - DAY_MS)
+    await runJobs(h.ports, closesAt - 60_000)
+    expect(sent('vote.closing')).toEqual(owners.map((recipient_id) => ({ recipient_id, created_at: closesAt - DAY_MS })))
+    const total = h.ports.db.prepare('SELECT COUNT(*) FROM outbox WHERE page LIKE ?').pluck().get(`%${assemblyId}`)
+    await runJobs(h.ports, closesAt + DAY_MS)
+    expect(h.ports.db.prepare('SELECT COUNT(*) FROM outbox WHERE page LIKE ?').pluck().get(`%${assemblyId}`)).toBe(total)
   })
 })
 
@@ -192,11 +222,13 @@ describe('casting', () => {
 describe('paper ballots', () => {
   test('only the committee enters them; the same one-per-owner key applies across channels, naming the first', async () => {
     const votes = await allAgree()
-    const paper = { ...ref(), building: '1栋', unitNo: '0203', votes, photo: 'paper/1-0203.jpg' }
+    const paper = { ...ref(), building: '1栋', unitNo: '0203', votes, photo: await uploadAs('p-li-jianguo') }
     for (const who of ['p-zhang-wei', 'p-sun-li', 'p-zhao-lei']) expect(await h.call('ballot-paper', paper, who)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const receipt = expectOk(await h.call('ballot-paper', paper, 'p-li-jianguo'))
     // 1栋0203 is 张伟's second unit: the paper ballot is his, for both units.
     expect(receipt).toMatchObject({ channel: 'paper', ownerKey: 'O0006' })
+    const row = h.ports.db.prepare('SELECT photo FROM ballots WHERE voter_key = ? LIMIT 1').get('O0006') as { photo: string }
+    expect(row.photo).toBe(paper.photo)
     h.setNow(T0 + 60_000)
     const before = h.snapshot()
     const online = await h.call('ballot-cast', { ...ref(), votes }, 'p-zhang-wei')
@@ -206,20 +238,94 @@ describe('paper ballots', () => {
     expect(await h.call('ballot-paper', { ...paper, unitNo: '9999' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.UNKNOWN_UNIT' })
     expect(h.snapshot()).toBe(before)
   })
+
+  test('the ballot photo must be a photo the member entering it uploaded here; anything else is refused, nothing written', async () => {
+    const votes = await allAgree()
+    const paper = { ...ref(), building: '4栋', unitNo: '0302', votes }
+    const others = await uploadAs('p-huang-meiling')
+    const pdf = await uploadAs('p-li-jianguo', 'document')
+    const before = h.snapshot()
+    expect(await h.call('ballot-paper', { ...paper, photo: 'paper/4-0302.jpg' }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    // Another committee member's upload is theirs to attach, not this member's.
+    expect(await h.call('ballot-paper', { ...paper, photo: others }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    expect(await h.call('ballot-paper', { ...paper, photo: pdf }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_WRONG_TYPE' })
+    expect(h.snapshot()).toBe(before)
+    expectOk(await h.call('ballot-paper', { ...paper, photo: others }, 'p-huang-meiling'))
+  })
 })
 
 describe('proxies', () => {
-  const grant = (over: Record<string, unknown> = {}) => ({ ...ref(), proxyPersonId: 'p-chen-jing', letterPhoto: 'proxy/zhang-wei.jpg', ...over })
+  let letter = ''
+  beforeEach(async () => { letter = await uploadAs('p-zhang-wei') })
+  const grant = (over: Record<string, unknown> = {}) => ({ ...ref(), proxyPersonId: 'p-chen-jing', letterPhoto: letter, ...over })
 
-  test('an owner names a proxy who votes for them (channel proxy); the owner cannot then revoke', async () => {
-    expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+  test('an owner names a proxy who votes for them (channel proxy, the 委托书 photo on the ballot); the owner cannot then revoke', async () => {
+    const { auditSeq } = expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+    expect((await h.ports.audit.all(C)).find((e) => e.seq === auditSeq)).toMatchObject({ action: 'proxy.grant', actorId: 'p-zhang-wei', data: { voterKey: 'O0006', proxyPersonId: 'p-chen-jing', letterPhoto: letter } })
     const chen = await get('p-chen-jing')
     expect(chen.mine.map((m) => [m.ownerKey, m.as])).toEqual([['O0250', 'owner'], ['O0006', 'proxy']])
+    expect(chen.mine[1].proxy).toMatchObject({ grantedByName: '张*', motionIds: null })
+    expect((await get('p-zhang-wei')).mine[0].proxy).toMatchObject({ proxyPersonId: 'p-chen-jing', proxyName: '陈*', revokedAt: null })
     const r = expectOk(await h.call('ballot-cast', { ...ref(), ownerKey: 'O0006', votes: await allAgree() }, 'p-chen-jing'))
     expect(r).toMatchObject({ channel: 'proxy', ownerKey: 'O0006' })
+    const row = h.ports.db.prepare('SELECT cast_by, photo FROM ballots WHERE voter_key = ? LIMIT 1').get('O0006')
+    expect(row).toEqual({ cast_by: 'p-chen-jing', photo: letter })
     expect(await h.call('proxy-revoke', ref(), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST' })
     // And the owner's own attempt is the duplicate it is.
     expect(await h.call('ballot-cast', { ...ref(), votes: await allAgree() }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { channel: 'proxy' } })
+  })
+
+  test('a proxy can be named once the notice is published, before voting opens; it is revocable then, and the proxy votes once it opens', async () => {
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const at = ref(assemblyId)
+    const first = expectOk(await h.call('proxy-grant', { ...at, proxyPersonId: 'p-chen-jing', letterPhoto: letter }, 'p-zhang-wei'))
+    // During the notice period the owner and the proxy both see it, and nobody can vote yet.
+    const owner = await get('p-zhang-wei', assemblyId)
+    expect(owner).toMatchObject({ phase: 'noticed', canVote: false, rollVersion: null })
+    expect(owner.mine).toEqual([expect.objectContaining({ ownerKey: 'O0006', as: 'owner', proxy: expect.objectContaining({ proxyName: '陈*' }) })])
+    expect(owner.mine[0].units.map((u) => u.unitNo)).toEqual(['0202', '0203'])
+    const proxyView = await get('p-chen-jing', assemblyId)
+    expect(proxyView.mine.map((m) => [m.ownerKey, m.as, m.units.length])).toEqual([['O0250', 'owner', 1], ['O0006', 'proxy', 2]])
+    expect(await h.call('ballot-cast', { ...at, ownerKey: 'O0006', votes: [{ motionId: `${assemblyId}-m1`, choice: 'agree' }] }, 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.NOT_OPEN' })
+    // Changing one's mind during the notice: revoke, name another.
+    expectOk(await h.call('proxy-revoke', at, 'p-zhang-wei'))
+    expect(await h.call('proxy-revoke', at, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.NO_PROXY' })
+    expectOk(await h.call('proxy-grant', { ...at, proxyPersonId: 'p-liu-yang', letterPhoto: letter }, 'p-zhang-wei'))
+    const grants = (await h.ports.audit.all(C)).filter((e) => e.subject === `assembly:${assemblyId}` && e.action.startsWith('proxy.')).map((e) => e.action)
+    expect(grants).toEqual(['proxy.grant', 'proxy.revoke', 'proxy.grant'])
+    expect(first.auditSeq).toBeGreaterThan(0)
+
+    h.setNow(T0 + 16 * DAY_MS)
+    expect((await get('p-chen-jing', assemblyId)).mine.map((m) => m.ownerKey)).toEqual(['O0250'])
+    // His tenant, named as proxy, votes for him once voting opens: one head, both units' area.
+    const liu = await get('p-liu-yang', assemblyId)
+    expect(liu.mine).toEqual([expect.objectContaining({ ownerKey: 'O0006', as: 'proxy' })])
+    expect(liu.canVote).toBe(true)
+    const r = expectOk(await h.call('ballot-cast', { ...at, ownerKey: 'O0006', votes: [{ motionId: `${assemblyId}-m1`, choice: 'agree' }] }, 'p-liu-yang'))
+    expect(r.channel).toBe('proxy')
+    expect((await get('p-sun-li', assemblyId)).participation!.participating).toEqual({ heads: 1, area: owner.mine[0].area })
+  })
+
+  test('after voting closes a proxy can no longer be named or revoked (VOTE.CLOSED)', async () => {
+    expectOk(await h.call('proxy-grant', grant(), 'p-zhang-wei'))
+    const chens = await uploadAs('p-chen-jing')
+    h.setNow((await get()).closesAt)
+    const before = h.snapshot()
+    expect(await h.call('proxy-revoke', ref(), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.CLOSED' })
+    expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-wang-xiuying', letterPhoto: chens }), 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.CLOSED' })
+    expect(h.snapshot()).toBe(before)
+  })
+
+  test('the 委托书 must be a photo the owner uploaded here; the proxy must be bound to a unit here; each refusal writes nothing', async () => {
+    const pdf = await uploadAs('p-zhang-wei', 'document')
+    const chens = await uploadAs('p-chen-jing')
+    const before = h.snapshot()
+    expect(await h.call('proxy-grant', grant({ letterPhoto: 'f_000000000000000000000000' }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    expect(await h.call('proxy-grant', grant({ letterPhoto: chens }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_NOT_FOUND' })
+    expect(await h.call('proxy-grant', grant({ letterPhoto: pdf }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PHOTO_WRONG_TYPE' })
+    // Property staff and supervisors hold no unit here.
+    for (const p of ['p-zhao-lei', 'p-sun-li', 'p-nobody']) expect(await h.call('proxy-grant', grant({ proxyPersonId: p }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PROXY_NOT_MEMBER' })
+    expect(h.snapshot()).toBe(before)
   })
 
   test('a revoked proxy cannot vote: VOTE.PROXY_REVOKED, nothing written', async () => {
@@ -241,14 +347,33 @@ describe('proxies', () => {
     expect(mine.openMotionIds).toEqual([`${OPEN}-m2`, `${OPEN}-m3`])
   })
 
-  test('a proxy over the community cap is refused (VOTE.PROXY_CAP), nothing written', async () => {
+  test('a proxy over the community cap is refused (VOTE.PROXY_CAP) with the cap in the message, nothing written', async () => {
     h.ports.db.prepare('UPDATE communities SET settings = ? WHERE id = ?').run(JSON.stringify({ voting: { proxyCap: 1 } }), C)
     expectOk(await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling' }), 'p-zhang-wei'))
+    const chens = await uploadAs('p-chen-jing')
     const before = h.snapshot()
-    expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling', letterPhoto: 'proxy/chen.jpg' }), 'p-chen-jing')).toMatchObject({ ok: false, code: 'VOTE.PROXY_CAP' })
+    const capped = await h.call('proxy-grant', grant({ proxyPersonId: 'p-huang-meiling', letterPhoto: chens }), 'p-chen-jing')
+    expect(capped).toMatchObject({ ok: false, code: 'VOTE.PROXY_CAP', details: { cap: 1 } })
+    expect(capped.ok ? '' : capped.message).toContain('每人最多代理 1 位')
     expect(await h.call('proxy-grant', grant({ proxyPersonId: 'p-zhang-wei' }), 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.PROXY_SELF' })
     expect(await h.call('proxy-grant', grant(), 'p-liu-yang')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(h.snapshot()).toBe(before)
+  })
+
+  test('finding a proxy: everyone bound to a unit, or exactly this full name; names masked, a name search shows only the building', async () => {
+    const byUnit = expectOk(await h.call('proxy-find', { communityId: C, building: '1栋', unitNo: '0203' }, 'p-chen-jing'))
+    expect(byUnit).toEqual([
+      { personId: 'p-zhang-wei', name: '张*', relation: 'owner', where: '1栋0203' },
+      { personId: 'p-liu-yang', name: '刘*', relation: 'resident', where: '1栋0203' },
+    ])
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '王秀英' }, 'p-zhang-wei'))).toEqual([{ personId: 'p-wang-xiuying', name: '王*英', relation: 'owner', where: '1栋' }])
+    // Part of a name finds nobody, and nobody finds themselves.
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '王' }, 'p-zhang-wei'))).toEqual([])
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '张伟' }, 'p-zhang-wei'))).toEqual([])
+    // Staff hold no unit: not offered as proxies.
+    expect(expectOk(await h.call('proxy-find', { communityId: C, name: '赵磊' }, 'p-zhang-wei'))).toEqual([])
+    expect(await h.call('proxy-find', { communityId: C, building: '1栋' }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await h.call('proxy-find', { communityId: C, name: '王秀英' }, 'p-liu-yang')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
 
@@ -325,30 +450,78 @@ describe('sealed until counted, then the result, objections and certification', 
   })
 })
 
-const ROOT = resolve(__dirname, '../..')
-function expectSameRecount(files: Record<string, string>, count: AssemblyCount) {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-export-'))
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/tally.ts', dir], { cwd: ROOT, encoding: 'utf8' })
-    expect(r.stderr).toBe('')
-    expect(r.status).toBe(0)
-    const recount = JSON.parse(r.stdout) as { motions: Array<{ motion_id: string; participating: { area: string; heads: number }; agree: { area: string; heads: number }; oppose: { area: string; heads: number }; quorum_met: boolean; passed: boolean }> }
-    const expected = count.motions.flatMap((m) => {
-      const tallies = m.kind === 'motion' ? [{ id: m.motionId, t: m.result.asCast }] : m.election.candidates.map((c) => ({ id: `${m.motionId}:${c.candidate}`, t: c.tally }))
-      return tallies.map(({ id, t }) => ({
-        motion_id: id,
-        participating: { area: formatHundredths(t.participating.area), heads: t.participating.heads },
-        agree: { area: formatHundredths(t.agree.area), heads: t.agree.heads },
-        oppose: { area: formatHundredths(t.oppose.area), heads: t.oppose.heads },
-        quorum_met: t.quorumMet,
-        passed: t.passed,
-      }))
-    })
-    expect(recount.motions.map(({ motion_id, participating, agree, oppose, quorum_met, passed }) => ({ motion_id, participating, agree, oppose, quorum_met, passed }))).toEqual(expected)
-    const audit = JSON.parse(files['audit.json']) as { verdict: { valid: boolean } }
-    expect(audit.verdict.valid).toBe(true)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
+describe('an upheld objection corrects the count, never the ballot', () => {
+  // Three owners vote on a new assembly; areas from the demo roll:
+  // 张伟 O0006 = 1栋0202 102.06 + 1栋0203 118.91 = 220.97 m²; 陈静 O0250 = 102.38 m²; 李建国 O0001 = 89.10 m².
+  const ZHANG = 22097
+  const CHEN = 10238
+  const LI = 8910
+  const motionTally = (count: AssemblyCount, i: number) => {
+    const o = count.motions[i]
+    if (o.kind !== 'motion') throw new Error('motion expected')
+    return o.result.published
   }
-}
+
+  test('the committee records the corrected choice; the preliminary count is recomputed, the list shows it, certification and export use it', async () => {
+    const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
+    const at = ref(assemblyId)
+    const [m1, m2, m3] = [1, 2, 3].map((i) => `${assemblyId}-m${i}`)
+    h.setNow(T0 + 16 * DAY_MS)
+    const zhang = expectOk(await h.call('ballot-cast', { ...at, votes: [{ motionId: m1, choice: 'agree' }, { motionId: m2, choice: 'agree' }] }, 'p-zhang-wei'))
+    expectOk(await h.call('ballot-cast', { ...at, votes: [{ motionId: m1, choice: 'oppose' }, { motionId: m2, choice: 'agree' }] }, 'p-chen-jing'))
+    expectOk(await h.call('ballot-cast', { ...at, votes: [{ motionId: m1, choice: 'agree' }, { motionId: m2, choice: 'abstain' }] }, 'p-li-jianguo'))
+    h.setNow(T0 + 23 * DAY_MS)
+    const prelim = expectOk(await h.call('assembly-close', at, 'p-li-jianguo'))
+    // Before: agree 张伟 + 李建国, oppose 陈静.
+    expect(motionTally(prelim.count, 0)).toMatchObject({ participating: { heads: 3, area: ZHANG + CHEN + LI }, agree: { heads: 2, area: ZHANG + LI }, oppose: { heads: 1, area: CHEN }, abstain: { heads: 0, area: 0 } })
+
+    const { objectionId } = expectOk(await h.call('objection-file', { ...at, trackingCode: zhang.trackingCode, text: '议案 1 我投的是反对，纸质底稿上有我的签名' }, 'p-zhang-wei'))
+    const second = expectOk(await h.call('objection-file', { ...at, trackingCode: zhang.trackingCode, text: '再说一遍：议案 1 是反对' }, 'p-zhang-wei')).objectionId
+    const resolve = (over: Record<string, unknown>) => h.call('objection-resolve', { ...at, objectionId, resolution: 'upheld', reason: '核对签名底稿，业主所述属实', ...over }, 'p-li-jianguo')
+    const before = h.snapshot()
+    expect(await resolve({ resolution: 'dismissed', corrections: [{ motionId: m1, choice: 'oppose' }] })).toMatchObject({ ok: false, code: 'VOTE.CORRECTION_NOT_UPHELD' })
+    expect(await resolve({ corrections: [{ motionId: m3, approve: ['c1'] }] })).toMatchObject({ ok: false, code: 'VOTE.CORRECTION_NOT_IN_BALLOT' })
+    expect(await resolve({ corrections: [{ motionId: m1, choice: 'agree' }] })).toMatchObject({ ok: false, code: 'VOTE.CORRECTION_SAME' })
+    expect(await resolve({ corrections: [{ motionId: m1, choice: 'maybe' }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(h.snapshot()).toBe(before)
+
+    const { auditSeq } = expectOk(await resolve({ corrections: [{ motionId: m1, choice: 'oppose' }] }))
+    expect((await h.ports.audit.all(C)).find((e) => e.seq === auditSeq)).toMatchObject({
+      action: 'objection.resolve', actorId: 'p-li-jianguo',
+      data: { objectionId, trackingCode: zhang.trackingCode, resolution: 'upheld', corrections: [{ motionId: m1, from: { choice: 'agree' }, to: { choice: 'oppose' } }] },
+    })
+    // The ballot as cast is still there, unchanged, and can be neither changed nor deleted; nor can the correction.
+    expect(h.ports.db.prepare('SELECT choice FROM ballots WHERE motion_id = ? AND voter_key = ?').pluck().get(m1, 'O0006')).toBe('agree')
+    expect(() => h.ports.db.prepare("UPDATE ballot_corrections SET choice = 'agree'").run()).toThrow('cannot be changed')
+    expect(() => h.ports.db.prepare('DELETE FROM ballot_corrections').run()).toThrow('cannot be deleted')
+    // A second upheld objection cannot correct the same motion of the same ballot again.
+    const again = h.snapshot()
+    expect(await h.call('objection-resolve', { ...at, objectionId: second, resolution: 'upheld', reason: '同上', corrections: [{ motionId: m1, choice: 'abstain' }] }, 'p-li-jianguo')).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CORRECTED' })
+    expect(h.snapshot()).toBe(again)
+    expectOk(await h.call('objection-resolve', { ...at, objectionId: second, resolution: 'dismissed', reason: '与前一条异议相同，已更正' }, 'p-li-jianguo'))
+
+    // After: 张伟 moves from agree to oppose; participation is unchanged; motion 2 untouched.
+    const seen = (await get('p-chen-jing', assemblyId)).result!
+    expect(seen.stage).toBe('preliminary')
+    expect(motionTally(seen.count, 0)).toMatchObject({ participating: { heads: 3, area: ZHANG + CHEN + LI }, agree: { heads: 1, area: LI }, oppose: { heads: 2, area: ZHANG + CHEN } })
+    expect(motionTally(seen.preliminary!, 0)).toEqual(motionTally(prelim.count, 0))
+    expect(motionTally(seen.count, 1)).toEqual(motionTally(prelim.count, 1))
+    expect(seen.corrections).toEqual([{ objectionId, trackingCode: zhang.trackingCode, motionId: m1, from: { choice: 'agree' }, to: { choice: 'oppose' }, reason: '核对签名底稿，业主所述属实', correctedAt: T0 + 23 * DAY_MS }])
+    const listed = expectOk(await h.call('ballot-list', at, 'p-chen-jing')).find((b) => b.trackingCode === zhang.trackingCode)!
+    expect(listed.choices).toEqual([
+      { motionId: m1, choice: 'agree', corrected: { to: { choice: 'oppose' }, correctedAt: T0 + 23 * DAY_MS } },
+      { motionId: m2, choice: 'agree' },
+    ])
+
+    h.setNow(T0 + 30 * DAY_MS)
+    const certified = expectOk(await h.call('assembly-certify', at, 'p-li-jianguo'))
+    expect(certified).toMatchObject({ stage: 'certified', objections: { filed: 2, open: 0, upheld: 1 } })
+    expect(motionTally(certified.count, 0)).toEqual(motionTally(seen.count, 0))
+    const certify = (await h.ports.audit.all(C)).filter((e) => e.action === 'result.certify').pop()!
+    expect(certify.data).toMatchObject({ corrections: 1, count: certified.count })
+    const files = expectOk(await h.call('assembly-export', at, 'p-zhang-wei')).files
+    expect(files['corrections.csv']).toBe(`unit_id,motion_id,recorded,corrected,objection_id\n1栋-0202,${m1},agree,oppose,${objectionId}\n`)
+    expectSameRecount(files, certified.count)
+    expect(JSON.parse(files['result.json']).current.count).toEqual(certified.count)
+  })
+})

@@ -1,13 +1,19 @@
-// The port contracts against PostgreSQL, when TEST_DATABASE_URL (or
-// DATABASE_URL) names a database to use; otherwise one skipped test says so
-// by name, so a run without PostgreSQL never looks like a pass.
+// The port contracts, and the functions that use them, against PostgreSQL,
+// when TEST_DATABASE_URL (or DATABASE_URL) names a database to use; otherwise
+// one skipped test says so by name, so a run without PostgreSQL never looks
+// like a pass.
+import { postgresFunctions } from './postgres-functions'
+import { postgresVotingFunctions } from './postgres-voting-functions'
 import { runContracts } from './suites'
 import { postgresTarget, testDatabaseUrl } from './targets/postgres'
 
 jest.setTimeout(60_000)
 const url = testDatabaseUrl()
-if (url) runContracts(postgresTarget(url))
-else test.skip('PostgreSQL contract: not run — set TEST_DATABASE_URL', () => undefined)
+if (url) {
+  runContracts(postgresTarget(url))
+  postgresFunctions(url)
+  postgresVotingFunctions(url)
+} else test.skip('PostgreSQL contract and functions: not run — set TEST_DATABASE_URL', () => undefined)
 
 // Also keeps this file from being a wholly skipped suite, which jest's
 // reporters fold away: the skipped test above stays listed by name.

@@ -10,6 +10,8 @@ export interface OpenTarget {
   seed(s: FoundationSeed): Promise<void>
   /** Tries to edit, then delete, an audit entry with plain SQL; 'refused' when the database stops both. */
   tamperAudit(communityId: string, seq: number): Promise<'refused' | 'changed'>
+  /** Tries to edit, then delete, a published report version with plain SQL; 'refused' when the database stops both. */
+  tamperReport(communityId: string, quarter: string, version: number): Promise<'refused' | 'changed'>
   setNow(ms: number): void
   close(): Promise<void>
 }

@@ -361,10 +361,12 @@ export function votingContract(target: ContractTarget) {
       }
     })
 
-    test('objections are kept in filing order and resolved once, with their reason; results publish once per stage, the last one certifying', async () => {
+    test('objections are kept in filing order and resolved once; an upheld one records corrections (one per owner and motion, all or nothing); results publish once per stage', async () => {
       const a = assembly('asm-count', { opensAt: CONTRACT_NOW - 9 * DAY, closesAt: CONTRACT_NOW - 2 * DAY })
       await openAssembly(voting(), a)
-      const result = { motions: [{ motionId: 'asm-count-m1', passed: true, agree: { area: '52345.67', heads: 402 } }] }
+      const [m1, m2] = a.motions.map((m) => m.id)
+      expect(await cast(submission(a.id, 'O0006', 1000, [choose(m1, 'agree'), choose(m2, 'oppose')], { castAt: CONTRACT_NOW - 3 * DAY }))).toMatchObject({ stored: true })
+      const result = { motions: [{ motionId: m1, passed: true, agree: { area: '52345.67', heads: 402 } }] }
       const publish = (stage: 'preliminary' | 'certified', at: number) =>
         voting().publishResult(a.id, { stage, result, publishedAt: at, publishedBy: COMMITTEE, objectionUntil: stage === 'preliminary' ? at + 7 * DAY : null }, draft(`result.${stage}`, `assembly:${a.id}`))
       const five = await Promise.all(Array.from({ length: 5 }, () => publish('preliminary', CONTRACT_NOW)))
@@ -379,28 +381,68 @@ export function votingContract(target: ContractTarget) {
       )
       expect(await file('ob-b', CONTRACT_NOW + 2 * HOUR, '我的第二项选择记录有误')).toBe(seq + 1)
       expect(await file('ob-a', CONTRACT_NOW + HOUR, '我投的是同意')).toBe(seq + 2)
-      expect(await file('ob-c', CONTRACT_NOW + HOUR, '同一时间的另一条')).toBe(seq + 3)
-      const resolve = (id: string, at: number) => voting().resolveObjection(id, { resolution: 'dismissed', reason: '核对纸质选票，记录无误', by: COMMITTEE, at }, draft('objection.resolve', `assembly:${a.id}`, { id }))
-      expect(await resolve('ob-a', CONTRACT_NOW + DAY)).toBe(seq + 4)
-      expect(await resolve('ob-a', CONTRACT_NOW + 2 * DAY)).toBeNull()
-      expect(await resolve('ob-none', CONTRACT_NOW + 2 * DAY)).toBeNull()
+      expect(await file('ob-c', CONTRACT_NOW + HOUR, '第一项应为反对')).toBe(seq + 3)
+      type Correction = { motionId: string; voterKey: string; marks: { choice: Choice } }
+      const resolve = (id: string, at: number, corrections: Correction[] = [], resolution: 'upheld' | 'dismissed' = corrections.length ? 'upheld' : 'dismissed') =>
+        voting().resolveObjection(id, { resolution, reason: corrections.length ? '核对纸质选票，确有录入错误' : '核对纸质选票，记录无误', by: COMMITTEE, at, corrections }, draft('objection.resolve', `assembly:${a.id}`, { id }))
+
+      // Two committee members resolve the same objection at once: one resolution stands.
+      const both = await Promise.all([resolve('ob-a', CONTRACT_NOW + DAY), resolve('ob-a', CONTRACT_NOW + DAY)])
+      expect(both.filter((r) => r.ok)).toEqual([{ ok: true, auditSeq: seq + 4 }])
+      expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'resolved' }])
+      expect(await resolve('ob-a', CONTRACT_NOW + 2 * DAY)).toEqual({ ok: false, reason: 'resolved' })
+      expect(await resolve('ob-none', CONTRACT_NOW + 2 * DAY)).toEqual({ ok: false, reason: 'resolved' })
+
+      const fixM1: Correction = { motionId: m1, voterKey: 'O0006', marks: { choice: 'oppose' } }
+      expect(await resolve('ob-c', CONTRACT_NOW + DAY + HOUR, [fixM1])).toEqual({ ok: true, auditSeq: seq + 5 })
+      // m1 already carries a correction: ob-b's resolution is refused whole (its m2 correction too) and writes nothing.
+      const fixM2: Correction = { motionId: m2, voterKey: 'O0006', marks: { choice: 'abstain' } }
+      const entries = (await t().ports.audit.all(C)).length
+      expect(await resolve('ob-b', CONTRACT_NOW + 2 * DAY, [fixM2, { ...fixM1, marks: { choice: 'agree' } }])).toEqual({ ok: false, reason: 'corrected' })
+      expect((await voting().objections(a.id)).find((o) => o.id === 'ob-b')).toMatchObject({ resolution: null })
+      expect((await t().ports.audit.all(C)).length).toBe(entries)
+      expect(await resolve('ob-b', CONTRACT_NOW + 2 * DAY, [fixM2])).toEqual({ ok: true, auditSeq: seq + 6 })
+      expect(await voting().corrections(a.id)).toEqual([
+        { ...fixM1, objectionId: 'ob-c', correctedBy: COMMITTEE, correctedAt: CONTRACT_NOW + DAY + HOUR },
+        { ...fixM2, objectionId: 'ob-b', correctedBy: COMMITTEE, correctedAt: CONTRACT_NOW + 2 * DAY },
+      ])
+      // The ballots themselves are as cast.
+      expect((await voting().ballots(a.id)).map((b) => b.marks)).toEqual([{ choice: 'agree' }, { choice: 'oppose' }])
+      expect(await voting().corrections('asm-none')).toEqual([])
+
       const list = await voting().objections(a.id)
       expect(list.map((o) => o.id)).toEqual(['ob-a', 'ob-c', 'ob-b'])
       expect(list[0]).toEqual({
         id: 'ob-a', assemblyId: a.id, voterKey: 'O0006', filedBy: 'p-zhang-wei', trackingCode: 'ABCDE-FGHJK', text: '我投的是同意', filedAt: CONTRACT_NOW + HOUR,
         resolution: 'dismissed', reason: '核对纸质选票，记录无误', resolvedBy: COMMITTEE, resolvedAt: CONTRACT_NOW + DAY,
       })
-      expect(list[2]).toMatchObject({ resolution: null, reason: null, resolvedBy: null, resolvedAt: null })
+      expect(list[1]).toMatchObject({ resolution: 'upheld', reason: '核对纸质选票，确有录入错误' })
 
-      expect(await publish('certified', CONTRACT_NOW + 8 * DAY)).toEqual({ ok: true, auditSeq: seq + 5 })
+      expect(await publish('certified', CONTRACT_NOW + 8 * DAY)).toEqual({ ok: true, auditSeq: seq + 7 })
       expect(await publish('certified', CONTRACT_NOW + 9 * DAY)).toEqual({ ok: false })
       expect(await voting().results(a.id)).toEqual([
         { stage: 'preliminary', result, publishedAt: CONTRACT_NOW, objectionUntil: CONTRACT_NOW + 7 * DAY, auditSeq: seq },
-        { stage: 'certified', result, publishedAt: CONTRACT_NOW + 8 * DAY, objectionUntil: null, auditSeq: seq + 5 },
+        { stage: 'certified', result, publishedAt: CONTRACT_NOW + 8 * DAY, objectionUntil: null, auditSeq: seq + 7 },
       ])
       expect(await voting().assembly(C, a.id)).toMatchObject({ stage: 'certified' })
       expect(await voting().results('asm-none')).toEqual([])
       expect(verifyChain(sha256, await t().ports.audit.all(C)).valid).toBe(true)
+    })
+
+    test('the timers see every unclosed assembly of every community, soonest to open first; a unit\'s bound owners are found on the newest roll', async () => {
+      const at = (days: number) => CONTRACT_NOW + days * DAY
+      await voting().callAssembly(assembly('asm-closed', { opensAt: at(-9), closesAt: at(-2) }), draft('assembly.call', 'assembly:asm-closed'))
+      await voting().callAssembly(assembly('asm-later', { opensAt: at(16), closesAt: at(23) }), draft('assembly.call', 'assembly:asm-later'))
+      await voting().callAssembly(assembly('asm-now', { opensAt: at(-1), closesAt: at(6) }), draft('assembly.call', 'assembly:asm-now'))
+      // Closing exactly now counts as closed.
+      await voting().callAssembly(assembly('asm-edge', { opensAt: at(-7), closesAt: CONTRACT_NOW }), draft('assembly.call', 'assembly:asm-edge'))
+      expect((await voting().unclosed(CONTRACT_NOW)).map((a) => a.id)).toEqual(['asm-now', 'asm-later'])
+      expect((await voting().unclosed(CONTRACT_NOW - 1)).map((a) => a.id)).toEqual(['asm-edge', 'asm-now', 'asm-later'])
+      expect((await voting().unclosed(CONTRACT_NOW))[0].motions.map((m) => m.id)).toEqual(['asm-now-m1', 'asm-now-m2', 'asm-now-m3'])
+
+      expect(await voting().ownersOfUnit(C, '1栋', '0203')).toEqual(['p-zhang-wei'])
+      expect(await voting().ownersOfUnit(C, '1栋', '9999')).toEqual([])
+      expect(await voting().ownersOfUnit('c-none', '1栋', '0203')).toEqual([])
     })
   })
 }

@@ -5,6 +5,7 @@ import { nextQuarter, previousQuarter, quarterLabel, quarterOf, quarterStart } f
 import { checkAuthorisingMotion, withdrawalStatuses, type MotionDecision } from '../../src/domain/disclosure/trace'
 import { validateReport } from '../../src/domain/disclosure/validate'
 import { isOverdue, questionAgeDays } from '../../src/domain/disclosure/questions'
+import { parseWithdrawalRef, withdrawalNamed, withdrawalRef, withdrawalsOf } from '../../src/domain/disclosure/withdrawal-ref'
 import { parseCsv } from '../../src/domain/csv'
 import { handReport } from '../support/disclosure-reports'
 
@@ -196,5 +197,19 @@ describe('quarters and question ages', () => {
     expect(isOverdue(asked, null, asked + 7 * 86_400_000)).toBe(false)
     expect(isOverdue(asked, null, asked + 7 * 86_400_000 + 1)).toBe(true)
     expect(isOverdue(asked, asked + 1, asked + 30 * 86_400_000)).toBe(false)
+  })
+})
+
+describe('withdrawal references', () => {
+  test('quarter and position from 1 in the report\'s own order; only the exact form is a reference', () => {
+    const r = clone(handReport('commission'))
+    r.repairFund.withdrawals.push({ label: '水泵更换', amount: 1_000_000, motionId: null })
+    expect(withdrawalsOf('2026-Q2', r).map((w) => [w.ref, w.label, w.amount])).toEqual([['2026-Q2#1', '电梯维修', 3_000_000], ['2026-Q2#2', '水泵更换', 1_000_000]])
+    expect(parseWithdrawalRef(withdrawalRef('2026-Q2', 2))).toEqual({ quarter: '2026-Q2', position: 2 })
+    for (const bad of ['2026-Q2', '2026-Q5#1', '2026-Q2#0', '2026-Q2#01', '2026-Q2#-1', 'w-1', '2026-q2#1']) expect(parseWithdrawalRef(bad)).toBeNull()
+    expect(withdrawalNamed('2026-Q2#2', '2026-Q2', r)?.label).toBe('水泵更换')
+    // Past the last withdrawal, or a reference to another quarter's report.
+    expect(withdrawalNamed('2026-Q2#3', '2026-Q2', r)).toBeNull()
+    expect(withdrawalNamed('2026-Q1#1', '2026-Q2', r)).toBeNull()
   })
 })

@@ -1,31 +1,13 @@
 // On a phone at 390x844: an owner reports a leak with a photo, property staff
-// take it from the queue and complete it, and the owner rates the work.
-import type { Page } from 'playwright-core'
-import { settled, signIn, shot, startApp, tab, tapCell, visible, type RunningApp } from './support'
+// take it from the queue and complete it, and the owner rates the work; the
+// committee changes the service times and common areas and links a repair to
+// the repair-fund withdrawal that paid for it.
+import { previousQuarter, quarterOf } from '../../src/domain/disclosure/quarter'
+import { fill, jpeg, press, reportUrl, settled, signIn, shot, startApp, tab, tapCell, visible, type RunningApp } from './support'
 
 let app: RunningApp
 beforeAll(async () => { app = await startApp() })
 afterAll(async () => { await app?.stop() })
-
-/** A real JPEG drawn by the browser itself (a blue square with a darker patch: the "leak"). */
-async function jpeg(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const c = document.createElement('canvas')
-    c.width = 640
-    c.height = 480
-    const g = c.getContext('2d')!
-    g.fillStyle = '#9ec5e8'
-    g.fillRect(0, 0, 640, 480)
-    g.fillStyle = '#2a5d8a'
-    g.fillRect(200, 150, 240, 180)
-    return c.toDataURL('image/jpeg', 0.9)
-  })
-  return Buffer.from(dataUrl.split(',')[1], 'base64')
-}
-
-const fill = (page: Page, selector: string, value: string) => visible(page, selector).fill(value)
-/** Taps the NutUI button whose whole label is `label`. */
-const press = (page: Page, label: string) => visible(page, '.nut-button', new RegExp(`^\\s*${label}\\s*$`)).click()
 
 test('an owner reports a leak with a photo, staff complete it, the owner rates it', async () => {
   const owner = await signIn(app, 'p-zhang-wei')
@@ -92,4 +74,65 @@ test('an owner reports a leak with a photo, staff complete it, the owner rates i
   await visible(o, '[data-testid="timeline"]', '确认并评价 · 张伟').waitFor()
   await shot(o, 'repairs-7-rated')
   await owner.context.close()
+})
+
+test('the committee changes a service time and a common area, then links a repair to the repair-fund withdrawal that paid for it', async () => {
+  const committee = await signIn(app, 'p-li-jianguo')
+  const c = committee.page
+  await tab(c, '报修').click()
+  await tapCell(c, '报修设置')
+  const liftUrgent = visible(c, '[data-testid="time-lift-urgent-response"] input')
+  await liftUrgent.waitFor()
+  // The demo promises 15 minutes to answer a lift trapping people.
+  expect(await liftUrgent.inputValue()).toBe('15 分钟')
+  await liftUrgent.fill('10分钟')
+  await visible(c, '[data-testid="time-lift-urgent-completion"] input').fill('1个半小时')
+  await visible(c, '[data-testid="time-lift-urgent-response"]').scrollIntoViewIfNeeded()
+  await shot(c, 'repairs-8-settings-times')
+  await press(c, '保存服务时限')
+  await visible(c, '.repair-done', '服务时限已保存').waitFor()
+  expect(await visible(c, '[data-testid="time-lift-urgent-completion"] input').inputValue()).toBe('1 小时 30 分钟')
+
+  // 小区大门 becomes 南大门; the request reported there keeps its old name.
+  const firstArea = visible(c, '[data-testid="area-row"] input').first()
+  expect(await firstArea.inputValue()).toBe('小区大门')
+  await firstArea.fill('南大门')
+  await visible(c, '[aria-label="下移 南大门"]').click()
+  await visible(c, '[data-testid="area-new"] input').fill('快递驿站')
+  await press(c, '添加')
+  await visible(c, '[data-testid="areas"] .gj-card__head').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await shot(c, 'repairs-9-settings-areas')
+  await press(c, '保存公共区域')
+  await visible(c, '.repair-done', '公共区域已保存').waitFor()
+  expect(await visible(c, '[data-testid="area-row"] input').nth(1).inputValue()).toBe('南大门')
+  await visible(c, '.repair-done', '公共区域已保存').scrollIntoViewIfNeeded()
+  await shot(c, 'repairs-10-settings-saved')
+
+  // The gate's barrier repair (#2), paid from the fund: pick the withdrawal from the published reports.
+  await c.goBack()
+  await settled(c)
+  const gate = visible(c, '[data-testid="repair-list-common"] [data-testid="repair-card"]', '#2 ')
+  await gate.waitFor()
+  expect(await gate.textContent()).toContain('小区大门')
+  await gate.click()
+  await settled(c)
+  const option = visible(c, '[data-testid="fund-option"]', '1–4栋外墙渗漏维修')
+  await option.waitFor()
+  expect(await option.textContent()).toContain('¥412,300.00')
+  await option.click()
+  await visible(c, '[data-testid="fund-link"]').scrollIntoViewIfNeeded()
+  await shot(c, 'repairs-11-fund-picker')
+  await press(c, '关联到所选支取')
+  await visible(c, '.repair-done', '已关联维修资金支出').waitFor()
+  await visible(c, '[data-testid="fund-withdrawal"]', '1–4栋外墙渗漏维修 · ¥412,300.00').waitFor()
+  await visible(c, '[data-testid="repair-detail"]').scrollIntoViewIfNeeded()
+  await shot(c, 'repairs-12-fund-linked')
+
+  // The owners' report of that quarter names the repair the money went to.
+  await c.goto(reportUrl(app, previousQuarter(quarterOf(Date.now()))))
+  const paid = visible(c, '[data-testid="withdrawal-repairs"]', '用于报修单 #2')
+  await paid.waitFor()
+  await paid.scrollIntoViewIfNeeded()
+  await shot(c, 'repairs-13-report-withdrawal')
+  await committee.context.close()
 })

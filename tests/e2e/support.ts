@@ -107,3 +107,25 @@ export async function timeToVisible(page: Page, url: string, selector: string): 
 
 /** The report page of a quarter, on the running host. */
 export const reportUrl = (app: RunningApp, quarter: string) => `${app.url}#/packages/accounts/pages/report/index?quarter=${quarter}`
+
+/** A real JPEG drawn by the browser itself (a blue square with a darker patch), for a photo upload. */
+export async function jpeg(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas')
+    c.width = 640
+    c.height = 480
+    const g = c.getContext('2d')!
+    g.fillStyle = '#9ec5e8'
+    g.fillRect(0, 0, 640, 480)
+    g.fillStyle = '#2a5d8a'
+    g.fillRect(200, 150, 240, 180)
+    return c.toDataURL('image/jpeg', 0.9)
+  })
+  return Buffer.from(dataUrl.split(',')[1], 'base64')
+}
+
+/** Types into the visible field matching `selector`. */
+export const fill = (page: Page, selector: string, value: string) => visible(page, selector).fill(value)
+
+/** Taps the NutUI button whose whole label is `label`. */
+export const press = (page: Page, label: string) => visible(page, '.nut-button', new RegExp(`^\\s*${label}\\s*$`)).click()

@@ -53,6 +53,13 @@ test('an upload over 10 MB is refused before it is stored', async () => {
   expect(h.snapshot()).toBe(before)
 })
 
+test('someone not yet a member uploads proof through the route at most 6 times a day; the 7th is refused, nothing stored', async () => {
+  for (let i = 0; i < 6; i++) expect(await (await upload(png, 'p-zhou-min', { purpose: 'document' })).json()).toMatchObject({ ok: true })
+  const before = h.snapshot()
+  expect(await (await upload(png, 'p-zhou-min', { purpose: 'document' })).json()).toMatchObject({ ok: false, code: 'VERIFY.UPLOAD_LIMIT' })
+  expect(h.snapshot()).toBe(before)
+})
+
 test('the JSON route cannot smuggle bytes into file-upload', async () => {
   const res = await fetch(`${host.url}api/fn/file-upload`, { method: 'POST', headers: { cookie: cookie('p-zhang-wei') }, body: JSON.stringify({ communityId: C, purpose: 'photo', name: 'x.png', bytes: [137, 80, 78, 71] }) })
   expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: 'bytes：文件内容须通过上传接口提交' })

@@ -7,8 +7,8 @@ import PrintPage from '../../src/packages/accounts/pages/print/index'
 import WatchPage from '../../src/packages/accounts/pages/watch/index'
 import { BarChart, barWidth } from '../../src/components/bar-chart'
 import { render } from '@testing-library/react'
-import { renderAs, resetStores } from '../support/pages'
-import type { Harness } from '../support/harness'
+import { renderAs, resetStores, typeInto } from '../support/pages'
+import { createHarness, expectOk, type Harness } from '../support/harness'
 
 // The draft form renders a few hundred inputs; jsdom takes seconds for that.
 jest.setTimeout(20_000)
@@ -24,7 +24,6 @@ beforeEach(() => {
 })
 afterEach(() => harness?.close())
 
-const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 
 test('公开: quarters newest first, with collection rate and what needs attention', async () => {
   ;({ harness } = renderAs('p-zhang-wei', <AccountsPage />))
@@ -65,6 +64,16 @@ test('报告: charts, key figures against last quarter, 未经表决 in red, and
   fireEvent.click(screen.getByText('提交问题'))
   await screen.findByText('停车费是怎么收的？')
   expect(screen.getByText('今天提出，等待答复')).toBeTruthy()
+})
+
+test('报告: a withdrawal shows the repair requests it paid for, once the committee has linked them', async () => {
+  route({ quarter: '2026-Q3' })
+  const h = createHarness()
+  expectOk(await h.call('repair-link-fund', { communityId: 'c-changcheng2', id: 'r-demo-2', withdrawalId: '2026-Q3#1' }, 'p-li-jianguo'))
+  ;({ harness } = renderAs('p-chen-jing', <ReportPage />, h))
+  const section = await screen.findByTestId('section-repairFund')
+  const line = within(section).getByText('支取·1–4栋外墙渗漏维修').closest('.report-line') as HTMLElement
+  expect(within(line).getByTestId('withdrawal-repairs').textContent).toBe('用于报修单 #2')
 })
 
 test('报告: the committee answers a question and the answer shows to everyone', async () => {

@@ -107,6 +107,26 @@ test('绑定房屋: with no match the owner uploads a proof photo and sees it wa
   expect(mine.textContent).toContain('等待业委会审核')
 })
 
+test('绑定房屋: the proof card states the limits, and a 4th open request is refused in the notice bar with nothing filed', async () => {
+  const { createHarness } = await import('../support/harness')
+  const h = createHarness()
+  const fileId = await uploadAs(h, 'p-zhou-min', 'p.png', PNG, 'document')
+  for (const unitNo of ['0101', '0102', '0103']) expectOk(await h.call('verification-submit', { communityId: C, building: '5栋', unitNo, name: '周敏', fileId }, 'p-zhou-min'))
+  ;({ harness } = renderAs('p-zhou-min', <BindPage />, h))
+  await screen.findByText('查找')
+  type('community-name', '长城')
+  fireEvent.click(screen.getByText('查找'))
+  fireEvent.click(await screen.findByText('长城二花园'))
+  type('building', '5栋')
+  type('unit', '0302')
+  type('name', '周敏')
+  fireEvent.click(screen.getByText(/点这里上传产权证明/))
+  expect(screen.getByTestId('proof-limits').textContent).toBe('为防止恶意提交：每人在一个小区最多同时有 3 份申请等待审核，每天最多上传 6 份证明材料。')
+  pick('photo', '房产证.png', PNG)
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('您在本小区已有 3 份核验申请等待业委会审核'))
+  expect(h.ports.db.prepare("SELECT COUNT(*) FROM verification_requests WHERE person_id = 'p-zhou-min'").pluck().get()).toBe(3)
+})
+
 test('业主身份核验: the committee sees the applicant in full and rejects with a reason', async () => {
   const { createHarness } = await import('../support/harness')
   const h = createHarness()

@@ -9,15 +9,17 @@ import ResultsPage from '../../src/packages/vote/pages/results/index'
 import CallAssemblyPage from '../../src/packages/vote/pages/call/index'
 import PaperBallotPage from '../../src/packages/vote/pages/paper/index'
 import { DEMO_CLOSED_ASSEMBLY, DEMO_OPEN_ASSEMBLY } from '../../src/seed/demo-assemblies'
-import { renderAs, resetStores } from '../support/pages'
+import { fakePhone, renderAs, resetStores, typeInto } from '../support/pages'
 import type { Harness } from '../support/harness'
 
 jest.setTimeout(30_000)
 let harness: Harness | undefined
 beforeEach(() => resetStores())
-afterEach(() => harness?.close())
+afterEach(() => {
+  harness?.close()
+  jest.restoreAllMocks()
+})
 
-const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
 
 test('投票 tab: assemblies listed open first, with participation bars against the 2/3 line', async () => {
   ;({ harness } = renderAs('p-zhang-wei', <VotePage />))
@@ -115,20 +117,26 @@ test('the committee calls an assembly; the threshold shown follows the matter', 
   expect(row).toEqual({ matter: 7, title: '改建地下车库' })
 })
 
-test('the committee enters a paper ballot; a second one for the same owner is refused naming the first', async () => {
+test('the committee enters a paper ballot with a photo taken on the phone; a second one for the same owner is refused naming the first', async () => {
+  fakePhone()
   ;({ harness } = renderAs('p-li-jianguo', <PaperBallotPage id={DEMO_OPEN_ASSEMBLY} />))
   await screen.findByText('录入这张纸质选票')
-  const fill = (unitNo: string) => {
+  const fill = async (unitNo: string) => {
     const inputs = document.querySelectorAll('taro-input-core')
     typeInto(inputs[0], '1栋')
     typeInto(inputs[1], unitNo)
-    typeInto(inputs[2], 'file-paper-1')
     for (const b of screen.getAllByText('同意')) fireEvent.click(b)
+    expect(screen.getByText('录入这张纸质选票').closest('.nut-button')!.className).toContain('disabled')
+    fireEvent.click(screen.getByText('拍照或选照片'))
+    await screen.findByTestId('photo-uploaded')
   }
-  fill('0202')
+  await fill('0202')
   fireEvent.click(screen.getByText('录入这张纸质选票'))
   await screen.findByTestId('paper-receipt')
-  fill('0203')
+  // The ballot row points at the photo the committee member uploaded, as a photo.
+  const stored = harness!.ports.db.prepare(`SELECT f.owner_id, f.purpose FROM ballots b JOIN files f ON f.id = b.photo WHERE b.voter_key = 'O0006' LIMIT 1`).get()
+  expect(stored).toEqual({ owner_id: 'p-li-jianguo', purpose: 'photo' })
+  await fill('0203')
   fireEvent.click(screen.getByText('录入这张纸质选票'))
   const alert = await screen.findByRole('alert')
   expect(alert.textContent).toMatch(/已投票：该业主已于 .* 通过纸质选票投过票/)

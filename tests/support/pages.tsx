@@ -1,6 +1,7 @@
 // Renders a page as a given demo person, with the real cloud functions and a
 // real SQLite file behind the client (only the HTTP hop is skipped).
-import { render } from '@testing-library/react'
+import { fireEvent, render } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
 import { setTransport, setUploader, type Transport } from '../../src/services/cloud-client'
 import { overviewResource, peopleResource, auditResource } from '../../src/stores/community'
@@ -14,7 +15,7 @@ import { resetVotingStores } from '../../src/stores/voting'
 import { DEMO, createHarness, type Harness } from './harness'
 
 /** A picked File's bytes, as the host's upload route would receive them (jsdom's Blob has no arrayBuffer()). */
-const bytesOf = (blob: Blob): Promise<Uint8Array> =>
+export const bytesOf = (blob: Blob): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
@@ -24,6 +25,26 @@ const bytesOf = (blob: Blob): Promise<Uint8Array> =>
 
 /** Photos "on the phone": what Taro.chooseImage's temp paths hold, for tests that stub the picker. */
 export const phonePhotos = new Map<string, Uint8Array>()
+
+/** Types into a Taro Input or Textarea as the person would (Taro listens for an `input` event with `detail.value`). */
+export const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value } }))
+
+export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
+
+/**
+ * The phone's photo picker holding one JPEG at `path`; the upload goes to the
+ * real file-upload function. Undo with jest.restoreAllMocks().
+ */
+export function fakePhone(path = 'blob:photo-1', bytes = JPEG) {
+  jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: [path], tempFiles: [], errMsg: 'chooseImage:ok' } as never)
+  // jsdom decodes no images: the canvas compression gives up and the original is uploaded.
+  jest.spyOn(window, 'Image').mockImplementation(() => {
+    const img = {} as HTMLImageElement
+    setTimeout(() => img.onerror?.(new Event('error') as never))
+    return img
+  })
+  phonePhotos.set(path, bytes)
+}
 
 /** `wire` may wrap the transport to simulate what only a network can do (going offline). */
 export function renderAs(person: string | null, page: ReactElement, harness: Harness = createHarness(), wire: (real: Transport) => Transport = (t) => t) {

@@ -1,12 +1,15 @@
 // When the objection window has passed and every objection has a recorded
-// resolution, the committee certifies the result. The preliminary record
-// stays; the certified one is added beside it. Audited.
+// resolution, the committee certifies the result: the ballots recounted with
+// the corrections upheld objections recorded (the preliminary count when
+// there are none). The preliminary record stays; the certified one is added
+// beside it, with its count in the audit chain. Audited.
 import { AppError } from '../../domain/errors'
 import { formatDateTime } from '../../domain/time'
+import type { AssemblyCount } from '../../domain/voting/result'
 import { assemblyRef, type PublishedResultView } from '../../contracts/voting'
 import { loadAssembly } from '../kit/assembly'
 import { defineFunction, requireCaller } from '../kit/handler'
-import { requirePublished } from '../kit/published'
+import { publishedView, recount, requirePublished } from '../kit/published'
 
 export const main = defineFunction({
   name: 'assembly-certify',
@@ -24,10 +27,13 @@ export const main = defineFunction({
     const open = objections.filter((o) => !o.resolution).length
     if (open > 0) throw new AppError('VOTE.OBJECTIONS_OPEN', `还有 ${open} 条异议未处理，须逐条处理并记录理由后才能确认结果`, { open })
     const summary = { filed: objections.length, open: 0, upheld: objections.filter((o) => o.resolution === 'upheld').length }
-    const r = await ports.voting.publishResult(a.id, { stage: 'certified', result: preliminary.result, publishedAt: now, objectionUntil: null, publishedBy: me.person.id }, {
-      communityId: a.communityId, actorId: me.person.id, action: 'result.certify', subject: `assembly:${a.id}`, data: { preliminarySeq: preliminary.auditSeq, objections: summary },
+    const corrections = await ports.voting.corrections(a.id)
+    const count = corrections.length > 0 ? await recount(ports, a, preliminary, await ports.voting.ballots(a.id), corrections) : (preliminary.result as AssemblyCount)
+    const r = await ports.voting.publishResult(a.id, { stage: 'certified', result: count, publishedAt: now, objectionUntil: null, publishedBy: me.person.id }, {
+      communityId: a.communityId, actorId: me.person.id, action: 'result.certify', subject: `assembly:${a.id}`,
+      data: { preliminarySeq: preliminary.auditSeq, objections: summary, corrections: corrections.length, count },
     })
     if (!r.ok) throw new AppError('VOTE.ALREADY_CERTIFIED', '结果已经确认')
-    return { stage: 'certified', publishedAt: now, objectionUntil: preliminary.objectionUntil, count: preliminary.result as PublishedResultView['count'], objections: summary }
+    return (await publishedView(ports, a, objections))!
   },
 })

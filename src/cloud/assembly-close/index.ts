@@ -25,6 +25,6 @@ export const main = defineFunction({
       communityId: a.communityId, actorId: me.person.id, action: 'result.preliminary', subject: `assembly:${a.id}`, data: { rollVersion: a.rollVersion, objectionUntil, count },
     })
     if (!r.ok) throw new AppError('VOTE.ALREADY_COUNTED', '本次大会已经计票并公布了结果')
-    return { stage: 'preliminary', publishedAt: now, objectionUntil, count, objections: { filed: 0, open: 0, upheld: 0 } }
+    return { stage: 'preliminary', publishedAt: now, objectionUntil, count, preliminary: null, corrections: [], objections: { filed: 0, open: 0, upheld: 0 } }
   },
 })

@@ -3,10 +3,11 @@
 // Choice tallies do not exist anywhere until the committee closes the vote.
 import { ROLES } from '../../domain/roles'
 import { votingSettings } from '../../domain/voting/assembly'
-import type { AssemblyCount } from '../../domain/voting/result'
-import { assemblyRef, type AssemblyDetail, type ObjectionView, type PublishedResultView } from '../../contracts/voting'
+import { assemblyRef, type AssemblyDetail, type ObjectionView } from '../../contracts/voting'
 import { loadAssembly, motionViews, openIfDue, summaryOf } from '../kit/assembly'
 import { defineFunction, requireCaller } from '../kit/handler'
+import { nameFor } from '../kit/privacy'
+import { publishedView } from '../kit/published'
 import { balloteesOf } from '../kit/voters'
 
 export const main = defineFunction({
@@ -18,10 +19,15 @@ export const main = defineFunction({
     const a = await openIfDue(ports, await loadAssembly(ports, input.communityId, input.assemblyId), now)
     const settings = votingSettings(await ports.voting.communitySettings(input.communityId))
     const summary = await summaryOf(ports, a, now)
-    const ballotees = a.rollVersion === null ? [] : await balloteesOf(ports, a, me)
-    const cast = await ports.voting.castBy(a.id, ballotees.map((b) => b.voter.voterKey))
+    // Before voting opens this lists the caller's own keys (from the newest roll) so they can name a proxy.
+    const ballotees = await balloteesOf(ports, a, me)
+    const cast = a.rollVersion === null ? [] : await ports.voting.castBy(a.id, ballotees.map((b) => b.voter.voterKey))
     const given = await ports.voting.proxiesOf(a.id, { voterKeys: ballotees.filter((b) => b.as === 'owner').map((b) => b.voter.voterKey) })
     const people = new Map((await ports.identity.communityPeople(input.communityId)).map((p) => [p.person.id, p.person.name]))
+    const nameOf = (personId: string): string | null => {
+      const name = people.get(personId)
+      return name === undefined ? null : nameFor(me, personId, name)
+    }
     const mine = ballotees.map((b) => {
       const done = cast.filter((c) => c.voterKey === b.voter.voterKey)
       const scope = b.proxy?.motions ?? null
@@ -30,24 +36,17 @@ export const main = defineFunction({
         ownerKey: b.voter.voterKey, units: b.voter.units, area: b.voter.area, as: b.as,
         openMotionIds: a.motions.map((m) => m.id).filter((id) => !done.some((c) => c.motionId === id) && (scope === null || scope.includes(id))),
         cast: done.map(({ motionId, channel, castAt, trackingCode }) => ({ motionId, channel, castAt, trackingCode })),
-        proxy: proxy && { proxyPersonId: proxy.proxyPersonId, proxyName: people.get(proxy.proxyPersonId) ?? null, motionIds: proxy.motions, revokedAt: proxy.revokedAt },
+        proxy: proxy && { proxyPersonId: proxy.proxyPersonId, proxyName: nameOf(proxy.proxyPersonId), grantedByName: nameOf(proxy.grantedBy), motionIds: proxy.motions, revokedAt: proxy.revokedAt },
       }
     })
 
-    const results = await ports.voting.results(a.id)
-    const objections = results.length ? await ports.voting.objections(a.id) : []
-    const latest = results[results.length - 1]
-    const result: PublishedResultView | null = latest
-      ? {
-          stage: latest.stage, publishedAt: latest.publishedAt, objectionUntil: results[0].objectionUntil, count: latest.result as AssemblyCount,
-          objections: { filed: objections.length, open: objections.filter((o) => !o.resolution).length, upheld: objections.filter((o) => o.resolution === 'upheld').length },
-        }
-      : null
+    const objections = await ports.voting.objections(a.id)
+    const result = await publishedView(ports, a, objections)
     const seesAll = me.community?.roles.some((r) => r === 'committee' || r === 'supervisor') ?? false
     const myKeys = new Set(mine.filter((m) => m.as === 'owner').map((m) => m.ownerKey))
     const visible: ObjectionView[] = objections
       .filter((o) => seesAll || myKeys.has(o.voterKey))
-      .map((o) => ({ id: o.id, trackingCode: o.trackingCode, text: o.text, filedAt: o.filedAt, filedByName: people.get(o.filedBy) ?? null, resolution: o.resolution, reason: o.reason, resolvedAt: o.resolvedAt }))
+      .map((o) => ({ id: o.id, trackingCode: o.trackingCode, text: o.text, filedAt: o.filedAt, filedByName: nameOf(o.filedBy), resolution: o.resolution, reason: o.reason, resolvedAt: o.resolvedAt }))
 
     return {
       ...summary, notice: a.notice, attachments: a.attachments, shortNoticeReason: a.shortNoticeReason, rollVersion: a.rollVersion,

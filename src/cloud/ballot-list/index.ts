@@ -1,6 +1,7 @@
 // The published ballot list: per ballot its tracking code, channel, time and
-// choices, and the unit only if the community's rules publish units. Sealed
-// until the count is published.
+// choices as cast (with any correction an upheld objection recorded beside
+// the choice it corrects), and the unit only if the community's rules publish
+// units. Sealed until the count is published.
 import { ROLES } from '../../domain/roles'
 import { votingSettings } from '../../domain/voting/assembly'
 import { assemblyRef, type PublishedBallot } from '../../contracts/voting'
@@ -17,6 +18,7 @@ export const main = defineFunction({
     await requirePublished(ports, a)
     const settings = votingSettings(await ports.voting.communitySettings(input.communityId))
     const units = settings.publishUnits ? await ports.voting.electorateUnits(a.id) : []
+    const corrections = new Map((await ports.voting.corrections(a.id)).map((c) => [`${c.motionId}\u0000${c.voterKey}`, c]))
     const list = new Map<string, PublishedBallot>()
     for (const b of await ports.voting.ballots(a.id)) {
       let entry = list.get(b.trackingCode)
@@ -28,7 +30,8 @@ export const main = defineFunction({
         }
         list.set(b.trackingCode, entry)
       }
-      entry.choices.push({ motionId: b.motionId, ...b.marks })
+      const c = corrections.get(`${b.motionId}\u0000${b.voterKey}`)
+      entry.choices.push({ motionId: b.motionId, ...b.marks, ...(c ? { corrected: { to: c.marks, correctedAt: c.correctedAt } } : {}) })
     }
     return [...list.values()]
   },

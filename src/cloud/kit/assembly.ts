@@ -17,20 +17,35 @@ export async function loadAssembly(ports: Ports, communityId: string, assemblyId
 }
 
 /**
- * Voting opens by server time; the first call after the start fixes the roll
- * version and the electorate (and audits it), so a roll change during the
- * vote cannot move the base.
+ * Voting opens by server time; the first call after the start (or the host's
+ * timer, whichever comes first) fixes the roll version and the electorate
+ * (and audits it), so a roll change during the vote cannot move the base.
+ * Owners are told once when it opens and once a day before it closes.
  */
 export async function openIfDue(ports: Ports, a: AssemblyRecord, now: number): Promise<AssemblyRecord> {
-  await remindBeforeClose(ports, a, now)
-  if (a.rollVersion !== null || now < a.opensAt) return a
-  const opened = await ports.voting.openVoting(a.id, now, (rollVersion, total) => ({
-    communityId: a.communityId, actorId: null, action: 'assembly.open', subject: `assembly:${a.id}`, data: { rollVersion, total, opensAt: a.opensAt, closesAt: a.closesAt },
-  }))
-  if (opened) {
-    await notifyOwners(ports, a, now, 'vote.opened', `「${a.title}」开始投票`, `投票时间：${formatDateTime(a.opensAt)} 至 ${formatDateTime(a.closesAt)}，请在「投票」页参加表决。`)
+  let current = a
+  if (a.rollVersion === null && now >= a.opensAt) {
+    const opened = await ports.voting.openVoting(a.id, now, (rollVersion, total) => ({
+      communityId: a.communityId, actorId: null, action: 'assembly.open', subject: `assembly:${a.id}`, data: { rollVersion, total, opensAt: a.opensAt, closesAt: a.closesAt },
+    }))
+    if (opened) {
+      await notifyOwners(ports, a, now, 'vote.opened', `「${a.title}」开始投票`, `投票时间：${formatDateTime(a.opensAt)} 至 ${formatDateTime(a.closesAt)}，请在「投票」页参加表决。`)
+    }
+    current = await loadAssembly(ports, a.communityId, a.id)
   }
-  return loadAssembly(ports, a.communityId, a.id)
+  await remindBeforeClose(ports, current, now)
+  return current
+}
+
+/**
+ * The timers of every assembly still to close, in every community, for the
+ * host's jobs (or a timer trigger): opening at the start time and the
+ * reminder a day before the end go out on time, not only when someone next
+ * looks. Idempotent: opening is once by the store, each notice once by its
+ * dedupe key.
+ */
+export async function runAssemblyTimers(ports: Ports, now: number): Promise<void> {
+  for (const a of await ports.voting.unclosed(now)) await openIfDue(ports, a, now)
 }
 
 export const assemblyPage = (id: string): string => `/packages/vote/pages/assembly/index?id=${encodeURIComponent(id)}`

@@ -1,6 +1,7 @@
 // What the disclosure capability needs from storage: the fee model, drafts,
 // published versions (append-only), questions, and the assembly decisions
 // that authorise repair-fund withdrawals (owned by voting; read here).
+import { AppError } from '../../domain/errors'
 import type { FeeModel, QuarterlyReport } from '../../domain/disclosure/report'
 import type { MotionDecision } from '../../domain/disclosure/trace'
 import type { AuditDraft } from './ports'
@@ -61,3 +62,12 @@ export interface DisclosurePort {
   /** The decided motion with this id (in whatever community it belongs to), or null. */
   motionDecision(communityId: string, motionId: string): Promise<MotionDecision | null>
 }
+
+// The refusals every adapter answers in the same words.
+
+/** A second report with a number already published (two committee members publishing at once). */
+export const versionTaken = (version: number): AppError =>
+  new AppError('REPORT.VERSION_TAKEN', `该季度的第 ${version} 版刚刚已由他人发布；请刷新后查看，如需更正请发布新版本`, { version })
+
+/** A second answer to a question: the first one stands, like the report. */
+export const alreadyAnswered = (id: number): AppError => new AppError('REPORT.ALREADY_ANSWERED', '这个问题已经答复过了；答复公开后不能修改', { id })

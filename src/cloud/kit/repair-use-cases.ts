@@ -8,7 +8,9 @@ import { CATEGORY_LABELS } from '../../domain/repairs/commitments'
 import { locationLabel, maySee, reporterNameFor, type Viewer } from '../../domain/repairs/visibility'
 import type { RepairDetail, RepairSummary } from '../../contracts/repairs'
 import type { Caller } from './handler'
+import { requireOwnPhotos } from './photos'
 import type { Ports } from './ports'
+import { publishedWithdrawal } from './repair-fund'
 
 export const REPAIR_PAGE = '/packages/repair/pages/detail/index'
 
@@ -88,19 +90,20 @@ export async function detailOf(ports: Ports, r: RepairRequest, viewer: Viewer, n
     reopenCount: r.reopenCount,
     autoConfirmAt: autoConfirmAt(r),
     fundWithdrawalId: r.fundWithdrawalId,
+    fundWithdrawal: await fundWithdrawalOf(ports, r),
     actions: actionsFor(r, viewer, now),
     timeline,
   }
 }
 
-/** Photos must be this person's own uploads in this community, uploaded as photos. */
-export async function checkPhotos(ports: Ports, communityId: string, personId: string, ids: readonly string[]): Promise<void> {
-  for (const fileId of ids) {
-    const meta = await ports.files.meta(fileId)
-    if (!meta || meta.communityId !== communityId || meta.ownerId !== personId) throw new AppError('REPAIR.PHOTO_NOT_FOUND', '照片没有上传成功，请重新选择', { fileId })
-    if (meta.purpose !== 'photo') throw new AppError('REPAIR.PHOTO_WRONG_TYPE', '这里只能放照片（JPG、PNG、WebP）', { fileId })
-  }
+async function fundWithdrawalOf(ports: Ports, r: RepairRequest): Promise<RepairDetail['fundWithdrawal']> {
+  const w = r.fundWithdrawalId ? await publishedWithdrawal(ports, r.communityId, r.fundWithdrawalId) : null
+  return w && { ref: w.ref, quarter: w.quarter, label: w.label, amount: w.amount }
 }
+
+/** Photos must be this person's own uploads in this community, uploaded as photos. */
+export const checkPhotos = (ports: Ports, communityId: string, personId: string, ids: readonly string[]): Promise<void> =>
+  requireOwnPhotos(ports, 'REPAIR', communityId, personId, ids)
 
 async function peopleWithRole(ports: Ports, communityId: string, role: Role): Promise<string[]> {
   return (await ports.identity.communityPeople(communityId)).filter((p) => p.roles.includes(role)).map((p) => p.person.id)

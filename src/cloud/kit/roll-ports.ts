@@ -82,6 +82,8 @@ export interface ResidentInvite {
   usedBy: string | null
 }
 
+export type ProofOutcome = { ok: true; request: VerificationRequest } | { ok: false; why: 'already-pending' | 'too-many-open' }
+
 export type RedeemOutcome = { ok: true; invite: ResidentInvite; auditSeq: number } | { ok: false; why: 'unknown' | 'used' | 'expired' | 'own-unit' }
 
 export interface OwnershipPort {
@@ -95,15 +97,25 @@ export interface OwnershipPort {
   refundAttempt(personId: string, day: string): Promise<void>
   /** Binds a person to an owner key and makes them an owner member. `created` is false when the binding existed (nothing written). */
   bindOwner(input: { communityId: string; personId: string; ownerKey: string; at: number }, audit: AuditDraft): Promise<{ created: boolean; auditSeq: number | null }>
-  /** Files a proof request; null when the person already has one open for this unit (the key refuses it). */
-  submitProof(input: { id: string; communityId: string; personId: string; building: string; unitNo: string; claimedName: string; fileId: string; note: string; at: number }, audit: AuditDraft): Promise<VerificationRequest | null>
+  /**
+   * Files a proof request with its audit entry, taking one of the person's
+   * `openLimit` places in the community in the same transaction (a decision
+   * gives it back). Refused, with nothing written, when the person already has
+   * one open for this unit (the key) or `openLimit` open in the community.
+   */
+  submitProof(input: { id: string; communityId: string; personId: string; building: string; unitNo: string; claimedName: string; fileId: string; note: string; openLimit: number; at: number }, audit: AuditDraft): Promise<ProofOutcome>
+  /** Takes one of a person's proof uploads for a day in one atomic step: the new count, or null when `limit` were already used. */
+  reserveProofUpload(personId: string, day: string, limit: number): Promise<number | null>
+  /** Gives a reserved upload back (the file could not be stored). */
+  refundProofUpload(personId: string, day: string): Promise<void>
   request(id: string): Promise<VerificationRequest | null>
   /** Requests of a community, pending first then newest. */
   requests(communityId: string, limit: number): Promise<VerificationRequest[]>
   requestsOf(personId: string, communityId: string): Promise<VerificationRequest[]>
   /**
    * Decides a pending request (and on approval binds the owner key) in one
-   * transaction with its audit entry; null when it was no longer pending.
+   * transaction with its audit entry, giving the person's open place back;
+   * null when it was no longer pending.
    */
   decide(input: { id: string; approve: boolean; ownerKey: string | null; reason: string | null; by: string; at: number }, audit: AuditDraft): Promise<VerificationRequest | null>
   createInvite(invite: Omit<ResidentInvite, 'usedBy'>): Promise<boolean>

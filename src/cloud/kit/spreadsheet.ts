@@ -1,13 +1,14 @@
 // Turns an uploaded spreadsheet (CSV or XLSX) into rows of text as the
 // committee sees them in Excel or WPS, row numbers included. Node only: it
-// decodes bytes (GBK via iconv-lite) and opens XLSX with exceljs; what the
-// rows mean is the domain's business (src/domain/roll-import.ts).
+// decodes bytes with Node's own TextDecoder (GBK too: full ICU) and reads
+// XLSX with our own reader (./xlsx), so a cloud function bundles no codec or
+// spreadsheet package; what the rows mean is the domain's business
+// (src/domain/roll-import.ts).
 import { TextDecoder } from 'node:util'
-import iconv from 'iconv-lite'
-import type { Cell, CellValue } from 'exceljs'
 import { parseCsv } from '../../domain/csv'
 import { AppError, isAppError } from '../../domain/errors'
 import { rollTemplateCsv } from '../../domain/roll-import'
+import { BLANK_ROW as BLANK, readXlsx, XlsxError } from './xlsx/read'
 
 /** 10 MB: a 100,000-unit roll is about 5 MB as CSV and 4 MB as XLSX. */
 export const SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024
@@ -30,8 +31,6 @@ export interface SpreadsheetRows {
   encoding?: TextEncodingName
 }
 
-/** Every blank row is this one frozen array: a 10 MB file of empty lines costs a pointer per row, and writing to it throws. */
-const BLANK = Object.freeze([]) as unknown as string[]
 const MB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`
 
 const unreadable = (fileName: string, why: string): AppError => new AppError('ROLL.UNREADABLE', `无法读取「${fileName}」：${why}`, { fileName })
@@ -58,7 +57,7 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
     })
   }
   if (bytes.byteLength === 0) throw unreadable(fileName, '文件是空的')
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes, fileName)
+  if (startsWith(bytes, ZIP)) return readXlsxFile(bytes, fileName)
   if (startsWith(bytes, OLE)) throw unreadable(fileName, '这是旧版 Excel（.xls）或设了密码的文件；请在 Excel 或 WPS 中另存为 .xlsx 或「CSV UTF-8」后再上传')
   if (/\.(xlsx|xlsm)$/i.test(fileName)) throw unreadable(fileName, '文件名是 .xlsx，内容却不是 Excel 工作簿；文件可能已损坏')
   return readCsv(bytes, fileName)
@@ -70,19 +69,48 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**
+ * GB18030, the superset of GBK, from the ICU inside Node (official builds since
+ * Node 13 carry full ICU; CloudBase runs 16 and newer). A Node built with
+ * small ICU has none: then GBK files get a clear refusal, never mojibake.
+ */
+let gb18030: TextDecoder | null | undefined
+function gbDecoder(): TextDecoder | null {
+  if (gb18030 === undefined) {
+    try {
+      gb18030 = new TextDecoder('gb18030')
+    } catch {
+      gb18030 = null
+    }
+  }
+  return gb18030
+}
+
+/** UTF-16 big-endian (Excel on a Mac):「Unicode 文本」with its bytes swapped; no ICU needed. */
+function utf16be(bytes: Uint8Array): string {
+  const swapped = Buffer.alloc(bytes.byteLength & ~1)
+  for (let i = 0; i + 1 < bytes.byteLength; i += 2) {
+    swapped[i] = bytes[i + 1]
+    swapped[i + 1] = bytes[i]
+  }
+  return swapped.toString('utf16le')
+}
+
+/**
  * BOM first (Excel's「CSV UTF-8」writes one, its「Unicode 文本」writes UTF-16);
  * then bytes that are valid UTF-8 are UTF-8; anything else is what Excel in
  * Chinese saves as plain「CSV」: code page 936, decoded as GB18030, its superset.
+ * Null when the bytes are GBK and this Node cannot decode it.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: buf.toString('utf8', 3), encoding: 'utf8' }
   if (startsWith(bytes, [0xff, 0xfe])) return { text: buf.toString('utf16le', 2), encoding: 'utf16le' }
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv.decode(buf.subarray(2), 'utf16-be'), encoding: 'utf16be' }
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: utf16be(bytes.subarray(2)), encoding: 'utf16be' }
   try {
     return { text: utf8Strict.decode(bytes), encoding: 'utf8' }
   } catch {
-    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gbk' }
+    const gb = gbDecoder()
+    return gb && { text: gb.decode(bytes), encoding: 'gbk' }
   }
 }
 
@@ -117,7 +145,9 @@ function countFilledLines(text: string, delimiter: string): number {
 }
 
 function readCsv(bytes: Uint8Array, fileName: string): SpreadsheetRows {
-  const { text, encoding } = decodeText(bytes)
+  const decoded = decodeText(bytes)
+  if (!decoded) throw unreadable(fileName, '这台服务器无法识别 GBK 编码；请在 Excel 或 WPS 中另存为「CSV UTF-8」或 .xlsx 后再上传')
+  const { text, encoding } = decoded
   // NUL never occurs in a text table; U+FFFD after GB18030 means the bytes were no known encoding.
   if (text.includes('\u0000') || (encoding === 'gbk' && text.includes('\ufffd'))) {
     throw unreadable(fileName, '内容不是文字表格，或编码无法识别；请在 Excel 或 WPS 中另存为「CSV UTF-8」或 .xlsx 后再上传')
@@ -156,88 +186,33 @@ function readCsv(bytes: Uint8Array, fileName: string): SpreadsheetRows {
 
 // ---- XLSX ---------------------------------------------------------------
 
-/**
- * A number as Excel shows it in a General cell: 15 significant digits, so a
- * computed 89.35999999999999 reads "89.36" and 0.1+0.2 reads "0.3"; a
- * zero-padded format ("0000") keeps its zeros, so unit 0101 stays "0101".
- */
-export function numberText(n: number, numFmt?: string): string {
-  if (!Number.isFinite(n)) return String(n)
-  if (Number.isInteger(n)) {
-    const s = String(n)
-    return numFmt && /^0+$/.test(numFmt) && n >= 0 ? s.padStart(numFmt.length, '0') : s
-  }
-  return String(Number(n.toPrecision(15)))
-}
+/** Columns a sheet may use: a roll has 9 and a quarterly report 4; this bounds the memory of a row. */
+export const SPREADSHEET_MAX_COLUMNS = 100
 
-/** Dates as the committee would type them (exceljs reads them as UTC). */
-function dateText(d: Date): string {
-  const iso = d.toISOString()
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
-}
+const NOT_A_WORKBOOK = '不是有效的 .xlsx 工作簿（可能已损坏，或是 WPS/Numbers 的其他格式）；请另存为 .xlsx 或「CSV UTF-8」后再上传'
 
-function valueText(v: CellValue, numFmt?: string): string {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'string') return v
-  if (typeof v === 'number') return numberText(v, numFmt)
-  // Excel shows TRUE/FALSE; the roll's yes/no reader accepts them as they are.
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateText(v)
-  if ('richText' in v) return v.richText.map((r) => r.text).join('')
-  if ('error' in v) return v.error
-  if ('formula' in v || 'sharedFormula' in v) return valueText(v.result, numFmt)
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : valueText(v.text as CellValue, numFmt)
-  return ''
-}
-
-/** A merged cell shows its first cell's value in every row it covers; exceljs hands that through `value`. */
-const cellText = (cell: Cell): string => valueText(cell.value, cell.numFmt)
-
-type ExcelJs = typeof import('exceljs')
-
-/**
- * Loaded on demand, so a CSV upload (and every other function) never pays for
- * it. Bundlers and babel hand over exceljs's names; Node's own ESM loader (an
- * unbundled or `external` build) sees this CommonJS module as a default only.
- */
-async function loadExcelJs(): Promise<ExcelJs> {
-  const m = (await import('exceljs')) as ExcelJs & { default?: ExcelJs }
-  return typeof m.Workbook === 'function' ? m : (m.default as ExcelJs)
-}
-
-async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SpreadsheetRows> {
-  const { Workbook } = await loadExcelJs()
-  const workbook = new Workbook()
+async function readXlsxFile(bytes: Uint8Array, fileName: string): Promise<SpreadsheetRows> {
   try {
-    // exceljs (JSZip underneath) takes an ArrayBuffer too, which its typings
-    // call Buffer; a copy costs a few MB at most.
-    const copy = new ArrayBuffer(bytes.byteLength)
-    new Uint8Array(copy).set(bytes)
-    await workbook.xlsx.load(copy)
-  } catch {
-    throw unreadable(fileName, '不是有效的 .xlsx 工作簿（可能已损坏，或是 WPS/Numbers 的其他格式）；请另存为 .xlsx 或「CSV UTF-8」后再上传')
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden') ?? workbook.worksheets[0]
-  if (!sheet) throw unreadable(fileName, '工作簿里没有工作表')
-  if (sheet.actualRowCount - 1 > SPREADSHEET_MAX_DATA_ROWS) throw tooManyRows(sheet.actualRowCount - 1)
-
-  const rows: string[][] = []
-  let filled = 0
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = new Array(row.cellCount)
-    let any = false
-    for (let c = 1; c <= row.cellCount; c++) {
-      const t = cellText(row.getCell(c))
-      cells[c - 1] = t
-      if (!any && t.trim() !== '') any = true
+    const sheet = await readXlsx(bytes, { maxFilledRows: SPREADSHEET_MAX_DATA_ROWS + 1, maxColumns: SPREADSHEET_MAX_COLUMNS })
+    return { rows: sheet.rows, sheetName: sheet.name, format: 'xlsx' }
+  } catch (e) {
+    if (!(e instanceof XlsxError)) throw e
+    switch (e.reason) {
+      case 'too-many-rows':
+        throw tooManyRows(null)
+      case 'too-large':
+        // A few MB that inflate past hundreds: a zip bomb, or a workbook far beyond any roll.
+        throw new AppError('ROLL.FILE_TOO_LARGE', `「${fileName}」解压后内容过大，无法导入；请只保留业主名册这一张表后再上传`, { fileName })
+      case 'too-wide':
+        throw new AppError('ROLL.TOO_MANY_COLUMNS', `「${fileName}」${e.message}，无法导入；请删去多余的列后再上传`, { fileName, ...e.details })
+      case 'encrypted':
+        throw unreadable(fileName, '文件设了密码；请在 Excel 或 WPS 中取消密码后再上传')
+      case 'no-sheet':
+        throw unreadable(fileName, '工作簿里没有工作表')
+      default:
+        throw unreadable(fileName, NOT_A_WORKBOOK)
     }
-    while (rows.length < rowNumber - 1) rows.push(BLANK)
-    rows.push(any ? cells : BLANK)
-    if (any) filled++
-  })
-  while (rows.length > 0 && rows[rows.length - 1] === BLANK) rows.pop()
-  if (filled - 1 > SPREADSHEET_MAX_DATA_ROWS) throw tooManyRows(filled - 1)
-  return { rows, sheetName: sheet.name, format: 'xlsx' }
+  }
 }
 
 // ---- the template ---------------------------------------------------------

@@ -115,12 +115,26 @@ export interface ObjectionRecord {
   resolvedAt: number | null
 }
 
+/** The choice recorded for one owner's motion when the committee upheld their objection; the ballot itself is never changed. */
+export interface CorrectionRecord {
+  motionId: string
+  voterKey: string
+  objectionId: string
+  marks: BallotMarks
+  correctedBy: string
+  correctedAt: number
+}
+
+export type ResolveOutcome = { ok: true; auditSeq: number } | { ok: false; reason: 'resolved' | 'corrected' }
+
 export interface VotingPort {
   /** The community's stored settings object (parsed by the domain). */
   communitySettings(communityId: string): Promise<unknown>
   callAssembly(a: NewAssembly, audit: AuditDraft): Promise<number>
   assemblies(communityId: string): Promise<AssemblyRecord[]>
   assembly(communityId: string, assemblyId: string): Promise<AssemblyRecord | null>
+  /** Every assembly, in every community, whose voting has not closed at `now` (closesAt > now), soonest to open first: for the timers. */
+  unclosed(now: number): Promise<AssemblyRecord[]>
   /** Which of these motion ids exist in some other assembly of the community. */
   motionsElsewhere(communityId: string, assemblyId: string, motionIds: string[]): Promise<Set<string>>
   /**
@@ -143,12 +157,25 @@ export interface VotingPort {
   ballots(assemblyId: string): Promise<StoredBallot[]>
   grantProxy(p: ProxyRecord, cap: number, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false; reason: 'cap' | 'exists' | 'voted' }>
   revokeProxy(assemblyId: string, voterKey: string, by: string, at: number, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false; reason: 'none' | 'voted' }>
+  /** People bound as owner to this unit's owner key on the community's newest roll (for finding a proxy). */
+  ownersOfUnit(communityId: string, building: string, unitNo: string): Promise<string[]>
   /** The newest proxy (standing or revoked) from this voter to this person. */
   proxyFrom(assemblyId: string, voterKey: string, proxyPersonId: string): Promise<ProxyRecord | null>
   proxiesOf(assemblyId: string, filter: { voterKeys?: string[]; proxyPersonId?: string }): Promise<ProxyRecord[]>
   publishResult(assemblyId: string, r: Omit<PublishedResult, 'auditSeq'> & { publishedBy: string }, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false }>
   results(assemblyId: string): Promise<PublishedResult[]>
   fileObjection(o: ObjectionRecord, audit: AuditDraft): Promise<number>
-  resolveObjection(id: string, r: { resolution: 'upheld' | 'dismissed'; reason: string; by: string; at: number }, audit: AuditDraft): Promise<number | null>
+  /**
+   * Records the resolution and, for an upheld objection, its corrections, with
+   * the audit entry, all or nothing. 'resolved': it was resolved already;
+   * 'corrected': one of the ballots already carries a correction (the key refuses a second).
+   */
+  resolveObjection(
+    id: string,
+    r: { resolution: 'upheld' | 'dismissed'; reason: string; by: string; at: number; corrections: Array<{ motionId: string; voterKey: string; marks: BallotMarks }> },
+    audit: AuditDraft,
+  ): Promise<ResolveOutcome>
   objections(assemblyId: string): Promise<ObjectionRecord[]>
+  /** Every correction of the assembly, oldest first. */
+  corrections(assemblyId: string): Promise<CorrectionRecord[]>
 }

@@ -9,11 +9,22 @@ import { defineFunction } from '../kit/handler'
 import type { Ports } from '../kit/ports'
 import { runCommand } from '../kit/repair-use-cases'
 
+/** Runs a job's command; false when someone changed the request meanwhile (another host's run, the reporter). */
+async function unlessChanged(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write()
+    return true
+  } catch (e) {
+    // Several hosts over one PostgreSQL database run these jobs at once: the first write wins, the rest skip.
+    if (isAppError(e) && e.code === 'CONFLICT') return false
+    throw e
+  }
+}
+
 export async function autoConfirmJob(ports: Ports, communityId: string, now: number): Promise<number> {
   let n = 0
   for (const r of await ports.repairs.completedBefore(communityId, now - AUTO_CONFIRM_AFTER)) {
-    await runCommand(ports, r, { kind: 'auto_confirm' }, null, now)
-    n++
+    if (await unlessChanged(() => runCommand(ports, r, { kind: 'auto_confirm' }, null, now))) n++
   }
   return n
 }
@@ -28,8 +39,7 @@ export async function escalationJob(ports: Ports, communityId: string, now: numb
       if (isAppError(e)) continue
       throw e
     }
-    await runCommand(ports, r, { kind: 'escalate' }, null, now)
-    n++
+    if (await unlessChanged(() => runCommand(ports, r, { kind: 'escalate' }, null, now))) n++
   }
   return n
 }

@@ -10,6 +10,7 @@ import { withdrawalStatuses } from '../../domain/disclosure/trace'
 import { reportDetailInput, type ReportDetail } from '../../contracts/disclosure'
 import { defineFunction } from '../kit/handler'
 import { knownDecisions, questionView } from '../kit/disclosure-service'
+import { repairsByWithdrawal } from '../kit/repair-fund'
 
 export const main = defineFunction({
   name: 'report-detail',
@@ -25,6 +26,8 @@ export const main = defineFunction({
     const prevVersions = await ports.disclosure.versions(communityId, previousQuarter(quarter))
     const prev = prevVersions[prevVersions.length - 1]
     const r = chosen.report
+    const count = r.repairFund.withdrawals.length
+    const newest = chosen === versions[versions.length - 1]
     return {
       quarter,
       feeModel: chosen.feeModel,
@@ -41,6 +44,7 @@ export const main = defineFunction({
       changes: before ? diffReports(before.report, r) : null,
       previousQuarter: prev ? { quarter: prev.quarter, report: prev.report } : null,
       withdrawals: withdrawalStatuses(r, await knownDecisions(ports, communityId, r)),
+      withdrawalRepairs: newest && count > 0 ? await repairsByWithdrawal(ports, communityId, quarter, count) : Array.from({ length: count }, () => []),
       questions: (await ports.disclosure.questions(communityId, quarter)).map((q) => questionView(q, now)),
     }
   },

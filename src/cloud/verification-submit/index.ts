@@ -1,8 +1,9 @@
 // Without a match on the roll, a person files proof (房产证 or purchase
 // contract photo) for the committee to check. Audited; the committee is told.
+// At most OPEN_PROOF_REQUEST_LIMIT requests of a person wait in a community at once.
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../domain/errors'
-import { unitKeyOf } from '../../domain/owner-verification'
+import { OPEN_PROOF_REQUEST_LIMIT, unitKeyOf } from '../../domain/owner-verification'
 import { verificationSubmitInput, type VerificationView } from '../../contracts/roll'
 import { defineFunction, requireCaller } from '../kit/handler'
 import { requireCommunity } from '../kit/community-of'
@@ -26,11 +27,15 @@ export const main = defineFunction({
       throw new AppError('VERIFY.ALREADY_OWNER', `您已经是 ${key.building} ${key.unitNo} 的业主，无需再申请`)
     }
     const id = `vr_${randomBytes(10).toString('hex')}`
-    const request = await ports.ownership.submitProof(
-      { id, communityId: input.communityId, personId: person.id, building: key.building, unitNo: key.unitNo, claimedName: input.name, fileId: file.id, note: input.note, at: now },
+    const outcome = await ports.ownership.submitProof(
+      { id, communityId: input.communityId, personId: person.id, building: key.building, unitNo: key.unitNo, claimedName: input.name, fileId: file.id, note: input.note, openLimit: OPEN_PROOF_REQUEST_LIMIT, at: now },
       { communityId: input.communityId, actorId: person.id, action: 'verification.submit', subject: `verification:${id}`, data: { building: key.building, unitNo: key.unitNo, fileId: file.id } },
     )
-    if (!request) throw new AppError('VERIFY.ALREADY_PENDING', `您对 ${key.building} ${key.unitNo} 的核验申请还在处理中，请耐心等待业委会审核`)
+    if (!outcome.ok && outcome.why === 'already-pending') throw new AppError('VERIFY.ALREADY_PENDING', `您对 ${key.building} ${key.unitNo} 的核验申请还在处理中，请耐心等待业委会审核`)
+    if (!outcome.ok) {
+      throw new AppError('VERIFY.TOO_MANY_OPEN', `您在本小区已有 ${OPEN_PROOF_REQUEST_LIMIT} 份核验申请等待业委会审核，每人最多同时 ${OPEN_PROOF_REQUEST_LIMIT} 份；请等审核后再提交`, { limit: OPEN_PROOF_REQUEST_LIMIT })
+    }
+    const request = outcome.request
     const committee = (await ports.identity.communityPeople(input.communityId)).filter((p) => p.roles.includes('committee')).map((p) => p.person.id)
     await ports.notifications.send({
       communityId: input.communityId,

@@ -97,3 +97,29 @@ export function formatMinutes(minutes: number): string {
   if (minutes > 60) return `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`
   return `${minutes} 分钟`
 }
+
+const UNIT_MINUTES: Record<string, number> = { 天: 24 * 60, 日: 24 * 60, d: 24 * 60, 小时: 60, 个小时: 60, 钟头: 60, 个钟头: 60, 时: 60, h: 60, 分钟: 1, 分: 1, min: 1, m: 1 }
+const PART = /(\d+)(?:\.(\d+))?(个小时|个钟头|小时|钟头|分钟|min|天|日|时|分|d|h|m)/g
+
+/**
+ * A time limit as a person types it — "30分钟", "4 小时", "1.5小时", "1个半小时", "4小时半",
+ * "2天", "1天 4小时", and whatever formatMinutes writes — in whole minutes; null
+ * when it is not one (no unit, a fraction of a minute, zero).
+ */
+export function parseDuration(text: string): number | null {
+  const s = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').replace(/(\d)(?:个半(?:小时|钟头)|个?(?:小时|钟头)半)$/, '$1.5小时').replace(/^半(?:小时|个小时|个钟头)$/, '30分钟')
+  if (!s) return null
+  let minutes = 0
+  let consumed = 0
+  for (const m of s.matchAll(PART)) {
+    if (m.index !== consumed) return null
+    consumed += m[0].length
+    // Exact arithmetic: "1.5" hours is 15 × 60 / 10 minutes, kept only if whole.
+    const decimals = m[2] ?? ''
+    const scaled = Number(`${m[1]}${decimals}`) * UNIT_MINUTES[m[3]]
+    const divisor = 10 ** decimals.length
+    if (scaled % divisor !== 0) return null
+    minutes += scaled / divisor
+  }
+  return consumed === s.length && minutes > 0 && Number.isSafeInteger(minutes) ? minutes : null
+}

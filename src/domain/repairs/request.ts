@@ -59,7 +59,7 @@ export interface RepairRequest {
   /** Deadlines of the current cycle the reporter has already urged / the system has escalated. */
   urged: DuePhase[]
   escalated: DuePhase[]
-  /** Repair-fund withdrawal this repair was paid from (accounts capability). */
+  /** Reference of the repair-fund withdrawal this repair was paid from, e.g. "2026-Q2#1" (disclosure/withdrawal-ref.ts). */
   fundWithdrawalId: string | null
   /** Bumped on every change; a write against a stale version is refused. */
   version: number

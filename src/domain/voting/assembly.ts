@@ -81,6 +81,15 @@ export function checkVotingOpen(a: { opensAt: number; closesAt: number }, now: n
   if (now >= a.closesAt) throw new AppError('VOTE.CLOSED', '投票已截止，不能再投票', { closesAt: a.closesAt })
 }
 
+/**
+ * A proxy may be named (or revoked) from the moment the notice is published
+ * until voting closes: owners arrange their 委托书 during the notice period,
+ * which is what the notice period is for.
+ */
+export function checkProxyWindow(a: { closesAt: number }, now: number): void {
+  if (now >= a.closesAt) throw new AppError('VOTE.CLOSED', '投票已截止，不能再委托或撤销代理人', { closesAt: a.closesAt })
+}
+
 export interface MotionSpec {
   id: string
   matter: number

@@ -7,7 +7,7 @@
 import { csvLine } from '../csv'
 import { formatHundredths } from '../measure'
 import type { MotionSpec } from './assembly'
-import type { CountedBallot } from './result'
+import { correctedBallots, type Correction, type CountedBallot } from './result'
 import type { Choice } from './tally'
 
 export interface ExportUnit {
@@ -20,7 +20,25 @@ export interface ExportUnit {
 export const unitId = (u: { building: string; unitNo: string }): string => `${u.building}-${u.unitNo}`
 export const candidateMotionId = (motionId: string, candidateId: string): string => `${motionId}:${candidateId}`
 
-export function exportCsv(motions: readonly MotionSpec[], units: readonly ExportUnit[], ballots: readonly CountedBallot[]): { roll: string; motions: string; ballots: string } {
+/** One owner's marks on one motion as recount rows: one row, or one per candidate of an election. */
+function rowsOf(m: MotionSpec, marks: CountedBallot['marks']): Array<[string, Choice]> {
+  if (!m.election) return 'choice' in marks ? [[m.id, marks.choice]] : []
+  const e = 'approve' in marks ? marks : { approve: [], oppose: [] }
+  return m.election.candidates.map((c): [string, Choice] => [candidateMotionId(m.id, c), e.approve.includes(c) ? 'agree' : e.oppose.includes(c) ? 'oppose' : 'abstain'])
+}
+
+/**
+ * The recount files. ballots.csv holds the ballots as they count, with the
+ * corrections of upheld objections applied, so the recount gives the result
+ * that stands; corrections.csv lists every row a correction changed, as cast
+ * and as corrected, so nothing is changed out of sight.
+ */
+export function exportCsv(
+  motions: readonly MotionSpec[],
+  units: readonly ExportUnit[],
+  ballots: readonly CountedBallot[],
+  corrections: ReadonlyArray<Correction & { objectionId: string }> = [],
+): { roll: string; motions: string; ballots: string; corrections: string } {
   const roll = [csvLine(['unit_id', 'building', 'area', 'owner_key'])]
   const firstUnit = new Map<string, string>()
   for (const u of units) {
@@ -35,20 +53,24 @@ export function exportCsv(motions: readonly MotionSpec[], units: readonly Export
   }
   const byId = new Map(motions.map((m) => [m.id, m]))
   const ballotRows = [csvLine(['unit_id', 'motion_id', 'choice'])]
-  for (const b of ballots) {
+  for (const b of correctedBallots(ballots, corrections)) {
     const unit = firstUnit.get(b.voterKey)
     const m = byId.get(b.motionId)
     if (!unit || !m) continue
-    if (!m.election) {
-      if ('choice' in b.marks) ballotRows.push(csvLine([unit, m.id, b.marks.choice]))
-      continue
-    }
-    const marks = 'approve' in b.marks ? b.marks : { approve: [], oppose: [] }
-    for (const c of m.election.candidates) {
-      const choice: Choice = marks.approve.includes(c) ? 'agree' : marks.oppose.includes(c) ? 'oppose' : 'abstain'
-      ballotRows.push(csvLine([unit, candidateMotionId(m.id, c), choice]))
+    for (const [motionId, choice] of rowsOf(m, b.marks)) ballotRows.push(csvLine([unit, motionId, choice]))
+  }
+  const correctionRows = [csvLine(['unit_id', 'motion_id', 'recorded', 'corrected', 'objection_id'])]
+  for (const c of corrections) {
+    const unit = firstUnit.get(c.voterKey)
+    const m = byId.get(c.motionId)
+    const cast = ballots.find((b) => b.motionId === c.motionId && b.voterKey === c.voterKey)
+    if (!unit || !m || !cast) continue
+    const after = new Map(rowsOf(m, c.marks))
+    for (const [motionId, recorded] of rowsOf(m, cast.marks)) {
+      const corrected = after.get(motionId)!
+      if (corrected !== recorded) correctionRows.push(csvLine([unit, motionId, recorded, corrected, c.objectionId]))
     }
   }
   const text = (lines: string[]) => `${lines.join('\n')}\n`
-  return { roll: text(roll), motions: text(motionRows), ballots: text(ballotRows) }
+  return { roll: text(roll), motions: text(motionRows), ballots: text(ballotRows), corrections: text(correctionRows) }
 }

@@ -1,6 +1,6 @@
 // 报修 tab: a big 我要报修 button, my requests (and those in units I own),
-// the community's common-area requests, and the way to the staff queue and
-// the monthly numbers.
+// the community's common-area requests, and the way to the staff queue, the
+// monthly numbers and (committee) the repair settings.
 import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
@@ -43,6 +43,7 @@ export default function RepairPage() {
       {hasRole(membership, 'property', 'committee', 'supervisor') && (
         <CellGroup>
           <Cell title='待处理报修' description='按承诺时限排序，先到期的在前' clickable onClick={go(PAGES.repairQueue)} />
+          {hasRole(membership, 'committee') && <Cell title='报修设置' description='服务时限、公共区域列表' clickable onClick={go(PAGES.repairSettings)} />}
         </CellGroup>
       )}
       <View className='gj-section-title'>我的报修</View>

@@ -13,12 +13,17 @@ export const CONTRACT_TEMPLATES = { 'assembly.opened': { id: 'tmpl-assembly-open
 
 export const cloudbaseSimulatedTarget: ContractTarget = {
   name: 'CloudBase (WeChat cloud simulated)',
+  pending: {
+    rollAdmin: 'no CloudBase adapter for roll import yet (issue 8)',
+    ownership: 'no CloudBase adapter for owner verification yet (issue 8)',
+    disclosure: 'no CloudBase adapter for disclosure yet (issue 8)',
+    captains: 'no CloudBase adapter for the captains\' storage yet (PostgreSQL and SQLite only)',
+    repairs: 'no CloudBase adapter for repair requests yet (PostgreSQL and SQLite only)',
+    voting: 'the CloudBase voting adapter is being built on branch cb-voting',
+  },
   limits: {
     tamper: 'CloudBase has no triggers: audit_log is protected by its permission (no client writes) and by verification',
     outbox: 'notices leave as subscription messages; there is no outbox to read',
-  },
-  pending: {
-    voting: 'the CloudBase voting adapter is being built on branch cb-voting',
   },
   async open(start) {
     const cloud = fakeWxCloud()
@@ -28,6 +33,7 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
       ports,
       seed: (s) => writeFoundationCloudbase(cloud.database(), s),
       tamperAudit: async () => 'changed',
+      tamperReport: async () => 'changed',
       setNow(ms) { now = ms },
       async close() {},
     }

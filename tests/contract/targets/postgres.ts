@@ -16,19 +16,28 @@ export function postgresTarget(connectionString: string): ContractTarget {
       let now = start
       const ports = await postgresPorts({ connectionString, schema, max: 12 }, () => now)
       const { pool } = ports
+      /** Runs each statement behind the adapter's back: 'changed' as soon as one changes a row (or a TRUNCATE goes through). */
+      const tamper = async ([sqls, params]: [string[], unknown[]]) => {
+        for (const sql of sqls) {
+          try {
+            const r = await pool.query(sql, sql.startsWith('TRUNCATE') ? [] : params)
+            if (r.rowCount || sql.startsWith('TRUNCATE')) return 'changed' as const
+          } catch {
+            // refused by the trigger, as it should be
+          }
+        }
+        return 'refused' as const
+      }
       return {
         ports,
         seed: (s) => transaction(pool, (c) => writeFoundationPostgres(c, s)),
-        async tamperAudit(communityId, seq) {
-          for (const sql of ["UPDATE audit_log SET action = action || '!' WHERE community_id = $1 AND seq = $2", 'DELETE FROM audit_log WHERE community_id = $1 AND seq = $2']) {
-            try {
-              if ((await pool.query(sql, [communityId, seq])).rowCount) return 'changed'
-            } catch {
-              // refused by the trigger, as it should be
-            }
-          }
-          return 'refused'
-        },
+        tamperAudit: (communityId, seq) => tamper([
+          ["UPDATE audit_log SET action = action || '!' WHERE community_id = $1 AND seq = $2", 'DELETE FROM audit_log WHERE community_id = $1 AND seq = $2'], [communityId, seq]]),
+        tamperReport: (communityId, quarter, version) => tamper([[
+          "UPDATE report_versions SET body = '{}' WHERE community_id = $1 AND quarter = $2 AND version = $3",
+          'DELETE FROM report_versions WHERE community_id = $1 AND quarter = $2 AND version = $3',
+          'TRUNCATE report_versions CASCADE',
+        ], [communityId, quarter, version]]),
         setNow(ms) { now = ms },
         async close() {
           await pool.query(`DROP SCHEMA ${schema} CASCADE`)

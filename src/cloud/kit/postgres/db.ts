@@ -73,13 +73,18 @@ export async function transaction<T>(pool: Pg, fn: (c: PoolClient) => Promise<T>
 }
 
 /**
- * Inserts rows column-wise in one statement: `unnest` of one array per column,
- * so a thousand rows cost one round trip and one parameter per column.
+ * Inserts rows column-wise in ONE statement: `unnest` of one array per column
+ * (a 50,000-unit roll is one round trip, and far under the 65,535-parameter
+ * limit a VALUES list would hit). Each column names its PostgreSQL type.
  */
-export async function insertMany(c: Queryable, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<void> {
+export async function insertMany(c: Queryable, table: string, columns: ReadonlyArray<readonly [name: string, type: string]>, rows: ReadonlyArray<readonly unknown[]>): Promise<void> {
   if (rows.length === 0) return
   const arrays = columns.map((_, i) => rows.map((r) => r[i]))
   const list = columns.map(([name]) => name).join(', ')
   const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')
   await c.query(`INSERT INTO ${table} (${list}) SELECT * FROM unnest(${unnest})`, arrays)
 }
+
+/** PostgreSQL's answer to a broken UNIQUE or PRIMARY KEY constraint (optionally a named one). */
+export const isUniqueViolation = (e: unknown, constraint?: string): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505' && (constraint === undefined || (e as { constraint?: unknown }).constraint === constraint)

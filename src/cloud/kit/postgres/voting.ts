@@ -10,14 +10,12 @@
 import { summariseRoll, voterKeyOf } from '../../../domain/roll'
 import type { AuditDraft } from '../ports'
 import {
-  marksColumns, toAssembly, toCast, toMotions, toObjection, toParticipation, toProxy, toResult, toStoredBallot, toVoterUnit,
-  type AssemblyRow, type BallotRowDb, type CandidateRow, type CastRow, type MotionRow, type ObjectionRow, type ProxyRow, type ResultRow, type VoterUnitRow,
+  marksColumns, toAssembly, toCast, toCorrection, toMotions, toObjection, toParticipation, toProxy, toResult, toStoredBallot, toVoterUnit,
+  type AssemblyRow, type BallotRowDb, type CandidateRow, type CastRow, type CorrectionRow, type MotionRow, type ObjectionRow, type ProxyRow, type ResultRow, type VoterUnitRow,
 } from '../rows'
-import type { AssemblyRecord, CastOutcome, NewAssembly, StoredBallot, Submission, Voter, VotingPort } from '../voting-port'
+import type { AssemblyRecord, CastOutcome, NewAssembly, ResolveOutcome, StoredBallot, Submission, Voter, VotingPort } from '../voting-port'
 import { appendAudit, auditCtes } from './audit'
-import { insertMany, transaction, type Pg, type Queryable } from './db'
-
-const isUniqueViolation = (e: unknown, constraint: string): boolean => (e as { code?: string }).code === '23505' && (e as { constraint?: string }).constraint === constraint
+import { insertMany, isUniqueViolation, transaction, type Pg, type Queryable } from './db'
 
 /** Thrown inside a transaction to roll it back and answer `outcome` instead. */
 class Refused<T> {
@@ -87,7 +85,10 @@ export async function snapshotElectorate(c: Queryable, assemblyId: string, at: n
  * ballot (and then finds it) or commits first (and this finds it revoked).
  */
 export async function castStatement(c: Queryable, s: Submission, audit: AuditDraft): Promise<{ outcome: 'stored'; auditSeq: number } | { outcome: 'duplicate' | 'proxy-revoked' }> {
-  const cols = s.rows.map((r) => ({ motionId: r.motionId, ...marksColumns(r.marks) }))
+  const cols = s.rows.map((r) => {
+    const [choice, marks] = marksColumns(r.marks)
+    return { motionId: r.motionId, choice, marks }
+  })
   const a = auditCtes(audit, s.castAt, 14, '(SELECT 1 FROM cast_count WHERE n = $13) AS complete')
   const { rows: [r] } = await c.query<{ standing: number; seq: number | null; prev_hash: string; hash: string }>({
     name: 'voting.cast',
@@ -186,6 +187,11 @@ export function pgVoting(pool: Pg): VotingPort {
     async assembly(communityId, assemblyId) {
       const { rows } = await pool.query<AssemblyRow>({ name: 'voting.assembly', text: `${assemblySelect} WHERE a.community_id = $1 AND a.id = $2`, values: [communityId, assemblyId] })
       return rows[0] ? (await withMotions(rows))[0] : null
+    },
+
+    async unclosed(now) {
+      const { rows } = await pool.query<AssemblyRow>(`${assemblySelect} WHERE a.closes_at > $1 ORDER BY a.opens_at, a.id COLLATE "C"`, [now])
+      return withMotions(rows)
     },
 
     async motionsElsewhere(communityId, assemblyId, motionIds) {
@@ -337,6 +343,18 @@ export function pgVoting(pool: Pg): VotingPort {
         return { ok: true as const, auditSeq: (await appendAudit(c, audit, at)).seq }
       }),
 
+    async ownersOfUnit(communityId, building, unitNo) {
+      const { rows } = await pool.query<{ person_id: string }>(
+        `SELECT DISTINCT b.person_id COLLATE "C" AS person_id FROM roll_units u
+           JOIN owner_bindings b ON b.community_id = u.community_id AND b.owner_key = u.owner_key
+          WHERE u.community_id = $1 AND u.building = $2 AND u.unit_no = $3
+            AND u.version = (SELECT MAX(version) FROM roll_versions v WHERE v.community_id = u.community_id)
+          ORDER BY 1`,
+        [communityId, building, unitNo],
+      )
+      return rows.map((r) => r.person_id)
+    },
+
     async proxyFrom(assemblyId, voterKey, proxyPersonId) {
       const { rows } = await pool.query<ProxyRow>(
         'SELECT * FROM proxies WHERE assembly_id = $1 AND voter_key = $2 AND proxy_person_id = $3 ORDER BY revoked_at IS NULL DESC, granted_at DESC LIMIT 1',
@@ -392,16 +410,36 @@ export function pgVoting(pool: Pg): VotingPort {
         return (await appendAudit(c, audit, o.filedAt)).seq
       }),
 
-    resolveObjection: (id, r, audit) =>
-      transaction(pool, async (c) => {
-        const { rowCount } = await c.query('UPDATE objections SET resolution = $1, reason = $2, resolved_by = $3, resolved_at = $4 WHERE id = $5 AND resolution IS NULL', [r.resolution, r.reason, r.by, r.at, id])
-        if (!rowCount) return null
-        return (await appendAudit(c, audit, r.at)).seq
-      }),
+    async resolveObjection(id, r, audit) {
+      try {
+        return await transaction(pool, async (c): Promise<ResolveOutcome> => {
+          // FOR UPDATE: a second resolver waits here, then finds it resolved.
+          const { rows: [o] } = await c.query<{ assembly_id: string }>('SELECT assembly_id FROM objections WHERE id = $1 AND resolution IS NULL FOR UPDATE', [id])
+          if (!o) return { ok: false, reason: 'resolved' }
+          await c.query('UPDATE objections SET resolution = $1, reason = $2, resolved_by = $3, resolved_at = $4 WHERE id = $5', [r.resolution, r.reason, r.by, r.at, id])
+          await insertMany(c, 'ballot_corrections',
+            [['motion_id', 'text'], ['voter_key', 'text'], ['assembly_id', 'text'], ['objection_id', 'text'], ['choice', 'text'], ['marks', 'text'], ['corrected_by', 'text'], ['corrected_at', 'bigint']],
+            r.corrections.map((k) => [k.motionId, k.voterKey, o.assembly_id, id, ...marksColumns(k.marks), r.by, r.at]))
+          return { ok: true, auditSeq: (await appendAudit(c, audit, r.at)).seq }
+        })
+      } catch (e) {
+        // One correction per owner per motion: the key refuses a second, and nothing of this resolution stays.
+        if (isUniqueViolation(e, 'ballot_corrections_pkey')) return { ok: false, reason: 'corrected' }
+        throw e
+      }
+    },
 
     async objections(assemblyId) {
       const { rows } = await pool.query<ObjectionRow>('SELECT * FROM objections WHERE assembly_id = $1 ORDER BY filed_at, id COLLATE "C"', [assemblyId])
       return rows.map(toObjection)
+    },
+
+    async corrections(assemblyId) {
+      const { rows } = await pool.query<CorrectionRow>(
+        'SELECT * FROM ballot_corrections WHERE assembly_id = $1 ORDER BY corrected_at, motion_id COLLATE "C", voter_key COLLATE "C"',
+        [assemblyId],
+      )
+      return rows.map(toCorrection)
     },
   }
 }

@@ -1,34 +1,19 @@
 // Disclosure on SQLite. Published versions are insert-only (triggers in
 // migration 005 refuse UPDATE/DELETE); version numbers are unique by key.
-import { AppError } from '../../../domain/errors'
 import type { FeeModel } from '../../../domain/disclosure/report'
-import type { MotionDecision } from '../../../domain/disclosure/trace'
-import type { DisclosurePort, PublishedVersion, QuestionRecord } from '../disclosure-port'
+import { alreadyAnswered, versionTaken, type DisclosurePort } from '../disclosure-port'
+import { REPORT_VERSION_SELECT, questionSelect, toMotionDecision, toPublishedVersion, toQuestion, type MotionDecisionRow, type QuestionRow, type ReportVersionRow, type VotedMotionRow } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
 
-interface VersionRow { community_id: string; quarter: string; version: number; fee_model: FeeModel; body: string; reason: string | null; published_by: string; published_by_name: string | null; published_at: number; audit_seq: number }
-interface QuestionRow { id: number; quarter: string; version: number; line_key: string; line_label: string; asked_by: string; asker_name: string | null; text: string; asked_at: number; answer: string | null; answered_by: string | null; answerer_name: string | null; answered_at: number | null }
-
-const toVersion = (r: VersionRow): PublishedVersion => ({
-  communityId: r.community_id, quarter: r.quarter, version: r.version, feeModel: r.fee_model, report: JSON.parse(r.body), reason: r.reason,
-  publishedBy: r.published_by, publishedByName: r.published_by_name, publishedAt: r.published_at, auditSeq: r.audit_seq,
-})
-const toQuestion = (r: QuestionRow): QuestionRecord => ({
-  id: r.id, quarter: r.quarter, version: r.version, lineKey: r.line_key, lineLabel: r.line_label, askedBy: r.asked_by, askerName: r.asker_name, text: r.text,
-  askedAt: r.asked_at, answer: r.answer, answeredBy: r.answered_by, answererName: r.answerer_name, answeredAt: r.answered_at,
-})
-
-const VERSION_SELECT = 'SELECT v.*, p.name AS published_by_name FROM report_versions v LEFT JOIN people p ON p.id = v.published_by'
-const QUESTION_SELECT = `SELECT q.*, a.name AS asker_name, b.name AS answerer_name FROM report_questions q
-  LEFT JOIN people a ON a.id = q.asked_by LEFT JOIN people b ON b.id = q.answered_by`
+const QUESTION_SELECT = questionSelect()
 
 export function sqliteDisclosure(db: Db): DisclosurePort {
   const votedMotion = db.prepare(
     `SELECT m.id, a.community_id, m.matter, m.title, r.result FROM motions m JOIN assemblies a ON a.id = m.assembly_id
        LEFT JOIN results r ON r.assembly_id = a.id AND r.stage = 'certified' WHERE m.id = ?`,
   )
-  const versionOf = db.prepare(`${VERSION_SELECT} WHERE v.community_id = ? AND v.quarter = ? AND v.version = ?`)
+  const versionOf = db.prepare(`${REPORT_VERSION_SELECT} WHERE v.community_id = ? AND v.quarter = ? AND v.version = ?`)
   const questionById = db.prepare(`${QUESTION_SELECT} WHERE q.community_id = ? AND q.id = ?`)
   return {
     async feeModel(communityId) {
@@ -58,21 +43,21 @@ export function sqliteDisclosure(db: Db): DisclosurePort {
             .run(v.communityId, v.quarter, v.version, v.feeModel, JSON.stringify(v.report), v.reason, v.by, v.at, entry.seq)
         } catch (e) {
           if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-            throw new AppError('REPORT.VERSION_TAKEN', `该季度的第 ${v.version} 版刚刚已由他人发布；请刷新后查看，如需更正请发布新版本`, { version: v.version })
+            throw versionTaken(v.version)
           }
           throw e
         }
         db.prepare('DELETE FROM report_drafts WHERE community_id = ? AND quarter = ?').run(v.communityId, v.quarter)
-        return toVersion(versionOf.get(v.communityId, v.quarter, v.version) as VersionRow)
+        return toPublishedVersion(versionOf.get(v.communityId, v.quarter, v.version) as ReportVersionRow)
       })()
     },
     async versions(communityId, quarter) {
-      return (db.prepare(`${VERSION_SELECT} WHERE v.community_id = ? AND v.quarter = ? ORDER BY v.version`).all(communityId, quarter) as VersionRow[]).map(toVersion)
+      return (db.prepare(`${REPORT_VERSION_SELECT} WHERE v.community_id = ? AND v.quarter = ? ORDER BY v.version`).all(communityId, quarter) as ReportVersionRow[]).map(toPublishedVersion)
     },
     async latestVersions(communityId, limit) {
-      const rows = db.prepare(`${VERSION_SELECT} WHERE v.community_id = ? AND v.version = (SELECT MAX(version) FROM report_versions x WHERE x.community_id = v.community_id AND x.quarter = v.quarter)
-        ORDER BY v.quarter DESC LIMIT ?`).all(communityId, limit) as VersionRow[]
-      return rows.map(toVersion)
+      const rows = db.prepare(`${REPORT_VERSION_SELECT} WHERE v.community_id = ? AND v.version = (SELECT MAX(version) FROM report_versions x WHERE x.community_id = v.community_id AND x.quarter = v.quarter)
+        ORDER BY v.quarter DESC LIMIT ?`).all(communityId, limit) as ReportVersionRow[]
+      return rows.map(toPublishedVersion)
     },
     async ask(q) {
       const id = db.prepare('INSERT INTO report_questions (community_id, quarter, version, line_key, line_label, asked_by, text, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -85,7 +70,7 @@ export function sqliteDisclosure(db: Db): DisclosurePort {
         if (!row) return null
         // The WHERE makes a second answer change nothing, even if two arrive together.
         const changed = db.prepare('UPDATE report_questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ? AND answer IS NULL').run(answer, by, at, id).changes
-        if (changed === 0) throw new AppError('REPORT.ALREADY_ANSWERED', '这个问题已经答复过了；答复公开后不能修改', { id })
+        if (changed === 0) throw alreadyAnswered(id)
         appendAudit(db, audit, at)
         return toQuestion(questionById.get(communityId, id) as QuestionRow)
       })()
@@ -97,24 +82,11 @@ export function sqliteDisclosure(db: Db): DisclosurePort {
       return (db.prepare(`${QUESTION_SELECT} WHERE q.community_id = ? AND q.answer IS NULL ORDER BY q.asked_at, q.id`).all(communityId) as QuestionRow[]).map(toQuestion)
     },
     async motionDecision(_communityId, motionId) {
-      // The assembly's own motions first: passed only once the result is
-      // certified, and only by the published tally of that motion.
-      const voted = votedMotion.get(motionId) as { id: string; community_id: string; matter: number; title: string; result: string | null } | undefined
-      if (voted) {
-        const outcome = voted.result ? certifiedOutcome(voted.result, motionId) : null
-        return { motionId: voted.id, communityId: voted.community_id, matter: voted.matter, passed: outcome === true, title: voted.title } satisfies MotionDecision
-      }
-      // Decisions taken before this app (paper assemblies), recorded by the committee.
-      const row = db.prepare('SELECT motion_id, community_id, matter, passed, title FROM motion_decisions WHERE motion_id = ?').get(motionId) as
-        | { motion_id: string; community_id: string; matter: number; passed: number; title: string } | undefined
-      return row ? ({ motionId: row.motion_id, communityId: row.community_id, matter: row.matter, passed: row.passed === 1, title: row.title } satisfies MotionDecision) : null
+      // The assembly's own motions first; else decisions taken before this app
+      // (paper assemblies), recorded by the committee.
+      const voted = votedMotion.get(motionId) as VotedMotionRow | undefined
+      const paper = voted ? undefined : (db.prepare('SELECT motion_id, community_id, matter, passed, title FROM motion_decisions WHERE motion_id = ?').get(motionId) as MotionDecisionRow | undefined)
+      return toMotionDecision(voted, paper)
     },
   }
-}
-
-/** Whether the certified count passed this motion (null when the count does not name it as a motion). */
-function certifiedOutcome(resultJson: string, motionId: string): boolean | null {
-  const count = JSON.parse(resultJson) as { motions?: Array<{ motionId: string; kind: string; result?: { published?: { passed?: boolean } } }> }
-  const motion = count.motions?.find((m) => m.motionId === motionId && m.kind === 'motion')
-  return motion?.result?.published?.passed ?? null
 }

@@ -1,31 +1,42 @@
-// Owner verification on SQLite: the attempt counter, owner bindings, proof
-// requests and resident invites. Uniqueness is left to the keys.
-import type { OwnershipPort, ResidentInvite, VerificationRequest } from '../roll-ports'
+// Owner verification on SQLite: the attempt and upload counters, owner
+// bindings, proof requests (with each person's count of open ones) and
+// resident invites. Uniqueness and limits are left to keys and conditional upserts.
+import type { OwnershipPort } from '../roll-ports'
+import { REQUEST_SELECT, toInvite, toRequest, toResidentLink, type InviteRow, type RequestRow, type ResidentRow } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
-
-interface RequestRow {
-  id: string; community_id: string; person_id: string; person_name: string; person_phone: string | null; building: string; unit_no: string
-  claimed_name: string; file_id: string; note: string; status: VerificationRequest['status']; reason: string | null; created_at: number; decided_by: string | null; decided_at: number | null
-}
-const toRequest = (r: RequestRow): VerificationRequest => ({
-  id: r.id, communityId: r.community_id, personId: r.person_id, personName: r.person_name, personPhone: r.person_phone, building: r.building, unitNo: r.unit_no,
-  claimedName: r.claimed_name, fileId: r.file_id, note: r.note, status: r.status, reason: r.reason, createdAt: r.created_at, decidedBy: r.decided_by, decidedAt: r.decided_at,
-})
-interface InviteRow { code: string; community_id: string; building: string; unit_no: string; created_by: string; created_at: number; expires_at: number; used_by: string | null }
-const toInvite = (r: InviteRow): ResidentInvite => ({ code: r.code, communityId: r.community_id, building: r.building, unitNo: r.unit_no, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, usedBy: r.used_by })
-
-const REQUEST_SELECT = 'SELECT r.*, p.name AS person_name, p.phone AS person_phone FROM verification_requests r JOIN people p ON p.id = r.person_id'
 
 /** SQLite's answer to a broken UNIQUE or PRIMARY KEY constraint. */
 const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code?: unknown }).code))
 
-export function sqliteOwnership(db: Db): OwnershipPort {
-  const reserve = db.prepare(
-    `INSERT INTO bind_attempts (person_id, day, failures) VALUES (?, ?, 1)
-     ON CONFLICT (person_id, day) DO UPDATE SET failures = failures + 1 WHERE failures < ? RETURNING failures`,
+/**
+ * A per-person daily counter taken in one statement: the conditional upsert
+ * either adds one below the limit and answers the new count, or changes
+ * nothing and answers no row. Concurrent takers cannot pass the limit.
+ */
+function dailyCounter(db: Db, table: 'bind_attempts' | 'proof_uploads', column: 'failures' | 'files') {
+  const take = db.prepare(
+    `INSERT INTO ${table} (person_id, day, ${column}) VALUES (?, ?, 1)
+     ON CONFLICT (person_id, day) DO UPDATE SET ${column} = ${column} + 1 WHERE ${column} < ? RETURNING ${column}`,
   ).pluck()
-  const refund = db.prepare('UPDATE bind_attempts SET failures = failures - 1 WHERE person_id = ? AND day = ? AND failures > 0')
+  const giveBack = db.prepare(`UPDATE ${table} SET ${column} = ${column} - 1 WHERE person_id = ? AND day = ? AND ${column} > 0`)
+  return {
+    take: (personId: string, day: string, limit: number): number | null => (take.get(personId, day, limit) as number | undefined) ?? null,
+    giveBack: (personId: string, day: string): void => void giveBack.run(personId, day),
+  }
+}
+
+/** Thrown inside a transaction to roll it back when the open-request limit is reached. */
+class TooManyOpen extends Error {}
+
+export function sqliteOwnership(db: Db): OwnershipPort {
+  const attempts = dailyCounter(db, 'bind_attempts', 'failures')
+  const uploads = dailyCounter(db, 'proof_uploads', 'files')
+  const takeOpen = db.prepare(
+    `INSERT INTO verification_open (community_id, person_id, pending) VALUES (?, ?, 1)
+     ON CONFLICT (community_id, person_id) DO UPDATE SET pending = pending + 1 WHERE pending < ? RETURNING pending`,
+  ).pluck()
+  const releaseOpen = db.prepare('UPDATE verification_open SET pending = pending - 1 WHERE community_id = ? AND person_id = ? AND pending > 0')
   const bind = db.prepare('INSERT OR IGNORE INTO owner_bindings (community_id, person_id, owner_key, bound_at) VALUES (?, ?, ?, ?)')
   const member = db.prepare("INSERT OR IGNORE INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES (?, ?, ?, '[]', ?)")
   const insertRequest = db.prepare(
@@ -62,10 +73,16 @@ export function sqliteOwnership(db: Db): OwnershipPort {
 
   return {
     async reserveAttempt(personId, day, limit) {
-      return (reserve.get(personId, day, limit) as number | undefined) ?? null
+      return attempts.take(personId, day, limit)
     },
     async refundAttempt(personId, day) {
-      refund.run(personId, day)
+      attempts.giveBack(personId, day)
+    },
+    async reserveProofUpload(personId, day, limit) {
+      return uploads.take(personId, day, limit)
+    },
+    async refundProofUpload(personId, day) {
+      uploads.giveBack(personId, day)
     },
     async bindOwner(input, audit) {
       return db.transaction(() => {
@@ -76,12 +93,15 @@ export function sqliteOwnership(db: Db): OwnershipPort {
     async submitProof(input, audit) {
       try {
         return db.transaction(() => {
+          // The request first, so a second one for the same unit is named as such even when the places are used up.
           insertRequest.run(input.id, input.communityId, input.personId, input.building, input.unitNo, input.claimedName, input.fileId, input.note, input.at)
+          if (takeOpen.get(input.communityId, input.personId, input.openLimit) === undefined) throw new TooManyOpen()
           appendAudit(db, audit, input.at)
-          return toRequest(requestById.get(input.id) as RequestRow)
+          return { ok: true as const, request: toRequest(requestById.get(input.id) as RequestRow) }
         })()
       } catch (e) {
-        if (isUniqueViolation(e)) return null
+        if (isUniqueViolation(e)) return { ok: false, why: 'already-pending' }
+        if (e instanceof TooManyOpen) return { ok: false, why: 'too-many-open' }
         throw e
       }
     },
@@ -99,6 +119,7 @@ export function sqliteOwnership(db: Db): OwnershipPort {
       return db.transaction(() => {
         if (decide.run(input.approve ? 'approved' : 'rejected', input.reason, input.by, input.at, input.id).changes === 0) return null
         const r = toRequest(requestById.get(input.id) as RequestRow)
+        releaseOpen.run(r.communityId, r.personId)
         if (input.approve && input.ownerKey) bindOwner(r.communityId, r.personId, input.ownerKey, input.at)
         appendAudit(db, audit, input.at)
         return r
@@ -128,10 +149,7 @@ export function sqliteOwnership(db: Db): OwnershipPort {
       })()
     },
     async residentsOf(communityId, units) {
-      type Row = { person_id: string; name: string; phone: string | null; building: string; unit_no: string; linked_by: string; linked_at: number }
-      return units.flatMap((u) => (residentsOfUnit.all(communityId, u.building, u.unitNo) as Row[]).map((r) => ({
-        personId: r.person_id, name: r.name, phone: r.phone, building: r.building, unitNo: r.unit_no, linkedBy: r.linked_by, linkedAt: r.linked_at,
-      })))
+      return units.flatMap((u) => (residentsOfUnit.all(communityId, u.building, u.unitNo) as ResidentRow[]).map(toResidentLink))
     },
     async communitiesNamed(text, limit) {
       return communities.all(text, limit) as Array<{ id: string; name: string }>

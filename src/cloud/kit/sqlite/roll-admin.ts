@@ -1,10 +1,8 @@
 // Roll versions on SQLite: commit a whole version at once, list them, find a unit.
-import type { RollAdminPort, RollUnitRecord, RollVersionRecord } from '../roll-ports'
+import type { RollAdminPort } from '../roll-ports'
+import { toRollUnit, toRollVersion, type RollUnitRow, type RollVersionRow } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
-
-interface VersionRow { version: number; created_at: number; created_by: string | null; created_by_name: string | null; source_sha256: string | null; source_file: string | null; units: number; total_area: number; total_heads: number; buildings: string }
-interface UnitRow { version: number; building: string; unit_no: string; area: number; area_basis: RollUnitRecord['basis']; owner_key: string; owner_names: string; phones: string; developer_unsold: number }
 
 export function sqliteRollAdmin(db: Db): RollAdminPort {
   const head = db.prepare('SELECT version, source_sha256 FROM roll_versions WHERE community_id = ? ORDER BY version DESC LIMIT 1')
@@ -42,24 +40,11 @@ export function sqliteRollAdmin(db: Db): RollAdminPort {
       })()
     },
     async versions(communityId) {
-      return (versions.all(communityId) as VersionRow[]).map((r): RollVersionRecord => ({
-        version: r.version,
-        createdAt: r.created_at,
-        createdBy: r.created_by,
-        createdByName: r.created_by_name,
-        sourceSha256: r.source_sha256,
-        sourceFile: r.source_file,
-        units: r.units,
-        area: r.total_area,
-        heads: r.total_heads,
-        buildings: JSON.parse(r.buildings),
-      }))
+      return (versions.all(communityId) as RollVersionRow[]).map(toRollVersion)
     },
     async unit(communityId, building, unitNo) {
-      const r = unit.get(communityId, building, unitNo, communityId) as UnitRow | undefined
-      return r
-        ? { version: r.version, building: r.building, unitNo: r.unit_no, area: r.area, basis: r.area_basis, ownerKey: r.owner_key, ownerNames: r.owner_names, phones: r.phones, developerUnsold: r.developer_unsold === 1 }
-        : null
+      const r = unit.get(communityId, building, unitNo, communityId) as RollUnitRow | undefined
+      return r ? toRollUnit(r) : null
     },
   }
 }

@@ -4,10 +4,10 @@
 // server database with concurrent writers.
 import { summariseRoll, voterKeyOf } from '../../../domain/roll'
 
-import type { AssemblyRecord, CastOutcome, NewAssembly, StoredBallot, Submission, Voter, VotingPort } from '../voting-port'
+import type { AssemblyRecord, CastOutcome, NewAssembly, ResolveOutcome, StoredBallot, Submission, Voter, VotingPort } from '../voting-port'
 import {
-  marksColumns, toAssembly, toCast, toMotions, toObjection, toParticipation, toProxy, toResult, toStoredBallot, toVoterUnit,
-  type AssemblyRow, type BallotRowDb, type CandidateRow, type CastRow, type MotionRow, type ObjectionRow, type ProxyRow, type ResultRow, type VoterUnitRow,
+  marksColumns, toAssembly, toCast, toCorrection, toMotions, toObjection, toParticipation, toProxy, toResult, toStoredBallot, toVoterUnit,
+  type AssemblyRow, type BallotRowDb, type CandidateRow, type CastRow, type CorrectionRow, type MotionRow, type ObjectionRow, type ProxyRow, type ResultRow, type VoterUnitRow,
 } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
@@ -61,10 +61,7 @@ export function insertBallots(db: Db, s: Submission): void {
     `INSERT INTO ballots (motion_id, voter_key, assembly_id, choice, marks, area, channel, cast_by, cast_at, tracking_code, photo, proxy_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  for (const r of s.rows) {
-    const { choice, marks } = marksColumns(r.marks)
-    stmt.run(r.motionId, s.voterKey, s.assemblyId, choice, marks, s.area, s.channel, s.castBy, s.castAt, s.trackingCode, s.photo, s.proxyId)
-  }
+  for (const r of s.rows) stmt.run(r.motionId, s.voterKey, s.assemblyId, ...marksColumns(r.marks), s.area, s.channel, s.castBy, s.castAt, s.trackingCode, s.photo, s.proxyId)
 }
 
 /** Inserts a published result stage; the (assembly, stage) key refuses a second one. */
@@ -179,6 +176,10 @@ export function sqliteVoting(db: Db): VotingPort {
       return r ? assemblyOf(r) : null
     },
 
+    async unclosed(now) {
+      return (statement(db, `${assemblySelect} WHERE a.closes_at > ? ORDER BY a.opens_at, a.id`).all(now) as AssemblyRow[]).map(assemblyOf)
+    },
+
     async motionsElsewhere(communityId, assemblyId, motionIds) {
       if (motionIds.length === 0) return new Set()
       const rows = statement(db, `SELECT m.id FROM motions m JOIN assemblies a ON a.id = m.assembly_id WHERE a.community_id = ? AND m.assembly_id <> ? AND m.id IN (${motionIds.map(() => '?').join(',')})`)
@@ -285,6 +286,16 @@ export function sqliteVoting(db: Db): VotingPort {
       })()
     },
 
+    async ownersOfUnit(communityId, building, unitNo) {
+      return statement(db,
+        `SELECT DISTINCT b.person_id FROM roll_units u
+           JOIN owner_bindings b ON b.community_id = u.community_id AND b.owner_key = u.owner_key
+          WHERE u.community_id = ? AND u.building = ? AND u.unit_no = ?
+            AND u.version = (SELECT MAX(version) FROM roll_versions v WHERE v.community_id = u.community_id)
+          ORDER BY b.person_id`,
+      ).pluck().all(communityId, building, unitNo) as string[]
+    },
+
     async proxyFrom(assemblyId, voterKey, proxyPersonId) {
       const r = statement(db, 'SELECT * FROM proxies WHERE assembly_id = ? AND voter_key = ? AND proxy_person_id = ? ORDER BY revoked_at IS NULL DESC, granted_at DESC LIMIT 1').get(assemblyId, voterKey, proxyPersonId) as ProxyRow | undefined
       return r ? toProxy(r) : null
@@ -332,15 +343,27 @@ export function sqliteVoting(db: Db): VotingPort {
     },
 
     async resolveObjection(id, r, audit) {
-      return db.transaction(() => {
-        const { changes } = statement(db, 'UPDATE objections SET resolution = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ? AND resolution IS NULL').run(r.resolution, r.reason, r.by, r.at, id)
-        if (changes === 0) return null
-        return appendAudit(db, audit, r.at).seq
-      })()
+      try {
+        return db.transaction((): ResolveOutcome => {
+          const o = statement(db, 'SELECT assembly_id FROM objections WHERE id = ? AND resolution IS NULL').get(id) as { assembly_id: string } | undefined
+          if (!o) return { ok: false, reason: 'resolved' }
+          statement(db, 'UPDATE objections SET resolution = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ?').run(r.resolution, r.reason, r.by, r.at, id)
+          const insert = statement(db, 'INSERT INTO ballot_corrections (motion_id, voter_key, assembly_id, objection_id, choice, marks, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          for (const c of r.corrections) insert.run(c.motionId, c.voterKey, o.assembly_id, id, ...marksColumns(c.marks), r.by, r.at)
+          return { ok: true, auditSeq: appendAudit(db, audit, r.at).seq }
+        })()
+      } catch (e) {
+        if (isPrimaryKeyViolation(e)) return { ok: false, reason: 'corrected' }
+        throw e
+      }
     },
 
     async objections(assemblyId) {
       return (statement(db, 'SELECT * FROM objections WHERE assembly_id = ? ORDER BY filed_at, id').all(assemblyId) as ObjectionRow[]).map(toObjection)
+    },
+
+    async corrections(assemblyId) {
+      return (statement(db, 'SELECT * FROM ballot_corrections WHERE assembly_id = ? ORDER BY corrected_at, motion_id, voter_key').all(assemblyId) as CorrectionRow[]).map(toCorrection)
     },
   }
 }

@@ -98,7 +98,7 @@ END $$;
 CREATE INDEX ballots_assembly ON ballots(assembly_id, voter_key);
 CREATE INDEX ballots_tracking ON ballots(assembly_id, tracking_code);
 
-CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '%', TG_ARGV[0];
 END $$;

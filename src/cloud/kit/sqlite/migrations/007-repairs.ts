@@ -51,7 +51,7 @@ CREATE TABLE repair_events (
 CREATE TABLE repair_fund_links (
   request_id TEXT PRIMARY KEY REFERENCES repair_requests(id),
   community_id TEXT NOT NULL,
-  -- A plain reference into the accounts capability's withdrawals (see sqlite/repairs.ts).
+  -- A withdrawal's reference, e.g. 2026-Q2#1, checked against the published reports by repair-link-fund.
   withdrawal_id TEXT NOT NULL,
   linked_by TEXT NOT NULL,
   linked_at INTEGER NOT NULL

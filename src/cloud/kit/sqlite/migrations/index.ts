@@ -7,6 +7,8 @@ import disclosure from './005-disclosure'
 import captains from './006-captains'
 import repairs from './007-repairs'
 import votingIndexes from './008-voting-indexes'
+import verificationLimits from './009-verification-limits'
+import ballotCorrections from './010-ballot-corrections'
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
@@ -17,4 +19,6 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 6, name: 'captains', sql: captains },
   { version: 7, name: 'repairs', sql: repairs },
   { version: 8, name: 'voting-indexes', sql: votingIndexes },
+  { version: 9, name: 'verification-limits', sql: verificationLimits },
+  { version: 10, name: 'ballot-corrections', sql: ballotCorrections },
 ]

@@ -80,7 +80,9 @@ function Lines({ d, canAsk, onAsk }: { d: ReportDetail; canAsk: boolean; onAsk: 
         <View key={g.section} className='gj-card report-section' data-testid={`section-${g.section}`}>
           <View className='gj-card__head'>{g.title}</View>
           {g.lines.map((l) => {
-            const status = g.section === 'repairFund' && l.label.startsWith('支取·') ? d.withdrawals[withdrawal++] : null
+            const isWithdrawal = g.section === 'repairFund' && l.label.startsWith('支取·')
+            const status = isWithdrawal ? d.withdrawals[withdrawal] : null
+            const repairs = isWithdrawal ? d.withdrawalRepairs[withdrawal++] ?? [] : []
             return (
               <View key={l.key} className='report-line'>
                 <View className='report-line__main'>
@@ -90,6 +92,7 @@ function Lines({ d, canAsk, onAsk }: { d: ReportDetail; canAsk: boolean; onAsk: 
                 {status && (status.state === 'unvoted'
                   ? <Text className='report-unvoted'>未经表决</Text>
                   : <Text className='gj-muted'>已经业主大会表决：{status.title}</Text>)}
+                {repairs.length > 0 && <Text className='gj-muted' data-testid='withdrawal-repairs'>用于报修单 {repairs.map((no) => `#${no}`).join('、')}</Text>}
                 {canAsk && <Text className='report-line__ask' onClick={() => onAsk(l)}>对此提问</Text>}
               </View>
             )

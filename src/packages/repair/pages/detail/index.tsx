@@ -10,11 +10,13 @@ import { pageParam } from '../../../../components/nav'
 import { PageShell } from '../../../../components/page-shell'
 import { RepairStatusTag, dueText, shanghaiTime } from '../../../../components/repair-card'
 import { Button, Tag } from '../../../../components/ui'
+import { formatFen } from '../../../../domain/measure'
+import { quarterLabel } from '../../../../domain/disclosure/quarter'
 import { useCommunity } from '../../../../components/use-community'
 import { CATEGORY_LABELS, URGENCY_LABELS } from '../../../../domain/repairs/commitments'
 import { MAX_PHOTOS } from '../../../../domain/repairs/request'
 import type { RepairDetail, RepairTimelineEntry } from '../../../../contracts/repairs'
-import { chooseAndUploadPhotos, confirmRepair, handleRepair, linkRepairFund, photoUrl, reopenRepair, repairDetailResource, urgeRepair } from '../../../../stores/repairs'
+import { chooseAndUploadPhotos, confirmRepair, fundWithdrawalsResource, handleRepair, linkRepairFund, photoUrl, reopenRepair, repairDetailResource, urgeRepair } from '../../../../stores/repairs'
 import { hasRole } from '../../../../stores/session'
 import '../repair.scss'
 
@@ -26,7 +28,7 @@ function entryText(e: RepairTimelineEntry): string {
   if (typeof d.note === 'string') return d.note
   if (typeof d.reason === 'string') return `原因：${d.reason}`
   if (typeof d.rating === 'number') return `${stars(d.rating)}${d.comment ? ` ${String(d.comment)}` : ''}`
-  if (typeof d.withdrawalId === 'string') return `维修资金支出 ${d.withdrawalId}`
+  if (typeof d.withdrawalId === 'string') return typeof d.label === 'string' && typeof d.amount === 'number' ? `维修资金支出：${d.label} · ${formatFen(d.amount)}` : `维修资金支出 ${d.withdrawalId}`
   return ''
 }
 
@@ -103,15 +105,24 @@ function Actions({ communityId, r, onDone }: { communityId: string; r: RepairDet
   )
 }
 
-/** The committee records which repair-fund withdrawal paid for this repair (shown in the accounts disclosure). */
+/** "2026年第三季度 · 1–4栋外墙渗漏维修 · ¥412,300.00" */
+const withdrawalText = (w: { quarter: string; label: string; amount: number }) => `${quarterLabel(w.quarter)} · ${w.label} · ${formatFen(w.amount)}`
+
+/**
+ * The committee picks the repair-fund withdrawal (from the published quarterly
+ * reports) that paid for this repair; owners then see it in the report.
+ */
 function FundLink({ communityId, r, onDone }: { communityId: string; r: RepairDetail; onDone: (message: string | null) => void }) {
-  const [withdrawalId, setWithdrawalId] = useState('')
+  const list = fundWithdrawalsResource.store(fundWithdrawalsResource.select(communityId))
+  const { load, reload } = fundWithdrawalsResource.store.getState()
+  const [chosen, setChosen] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const link = async () => {
+  useEffect(() => void load(communityId), [communityId, load])
+  const link = async (ref: string) => {
     setBusy(true)
     onDone(null)
     try {
-      await linkRepairFund({ communityId, id: r.id, withdrawalId: withdrawalId.trim() })
+      await linkRepairFund({ communityId, id: r.id, withdrawalId: ref })
       onDone('已关联维修资金支出')
     } catch {
       // Shown in the notice bar.
@@ -122,8 +133,25 @@ function FundLink({ communityId, r, onDone }: { communityId: string; r: RepairDe
   return (
     <View className='gj-card' data-testid='fund-link'>
       <View className='gj-card__head'>维修资金</View>
-      <Input className='repair-input' placeholder='维修资金支出编号' value={withdrawalId} onInput={(e) => setWithdrawalId(e.detail.value)} />
-      <Button block disabled={busy} onClick={() => void link()}>关联维修资金支出</Button>
+      <Text className='gj-muted repair-hint'>这次维修如果用维修资金支付，请在下面选出季度报告中对应的那笔支取。业主在公开报告中会看到这笔钱修了哪张报修单。</Text>
+      <AsyncView resource={list} onRetry={() => void reload(communityId)} isEmpty={(d) => d.length === 0}
+        empty={<Text className='gj-muted'>已公布的季度报告中还没有维修资金支取，公布后才能关联。</Text>}>
+        {(items) => (
+          <>
+            <View className='repair-options' role='radiogroup' aria-label='维修资金支取'>
+              {items.map((w) => (
+                <View key={w.ref} className={`repair-option${chosen === w.ref ? ' repair-option--on' : ''}`} role='radio' aria-checked={chosen === w.ref} data-testid='fund-option' onClick={() => setChosen(w.ref)}>
+                  <Text className='repair-option__title'>{w.label}</Text>
+                  <Text className='repair-option__amount'>{formatFen(w.amount)}</Text>
+                  <Text className='repair-option__meta'>{quarterLabel(w.quarter)}第 {w.position} 笔支取 · {w.motion ? `业主大会表决：${w.motion.title}` : '未经表决'}</Text>
+                  {w.linkedRepairs.length > 0 && <Text className='repair-option__meta'>已关联报修单 {w.linkedRepairs.map((no) => `#${no}`).join('、')}</Text>}
+                </View>
+              ))}
+            </View>
+            <Button type='primary' block disabled={busy || chosen === null} onClick={() => chosen && void link(chosen)}>{chosen ? '关联到所选支取' : '请先选择一笔支取'}</Button>
+          </>
+        )}
+      </AsyncView>
     </View>
   )
 }
@@ -163,7 +191,12 @@ export default function RepairDetailPage({ id: explicit }: { id?: string }) {
               <View className='gj-row'><Text>报修时间</Text><Text>{shanghaiTime(r.reportedAt, 'YYYY-MM-DD HH:mm')}</Text></View>
               {r.preferredTime && <View className='gj-row'><Text>方便时间</Text><Text>{r.preferredTime}</Text></View>}
               {r.worker && <View className='gj-row'><Text>维修人员</Text><Text>{r.worker}</Text></View>}
-              {r.fundWithdrawalId && <View className='gj-row'><Text>维修资金支出</Text><Text>{r.fundWithdrawalId}</Text></View>}
+              {r.fundWithdrawalId && (
+                <View className='gj-row repair-row--long' data-testid='fund-withdrawal'>
+                  <Text>维修资金</Text>
+                  <Text>{r.fundWithdrawal ? withdrawalText(r.fundWithdrawal) : `支取 ${r.fundWithdrawalId}（该季度报告已更正，请核对）`}</Text>
+                </View>
+              )}
               <Text className='repair-hint'>{r.description}</Text>
               <Photos ids={r.photos} />
               {r.due && <Text className={`repair-hint${r.due.overdue ? ' repair-late' : ''}`} data-testid='due'>{dueText(r.due)}</Text>}

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { PageShell } from '../../../../components/page-shell'
 import { Button } from '../../../../components/ui'
 import type { CommunityFound, VerificationView } from '../../../../contracts/roll'
+import { OPEN_PROOF_REQUEST_LIMIT, PROOF_UPLOADS_PER_DAY } from '../../../../domain/owner-verification'
 import { bindMyUnit, failureCode, joinAsResident, myVerificationsResource, searchCommunities, submitProofPhoto, type PickedFile } from '../../../../stores/roll'
 import { useSession } from '../../../../stores/session'
 import { FilePicker } from '../../components/file-picker'
@@ -105,6 +106,7 @@ export default function BindPage() {
         <View className='gj-card' data-testid='proof'>
           <View className='gj-card__head'>上传产权证明</View>
           <Text className='roll-guide'>请先在上面填好楼栋、房号和姓名，再拍房产证或购房合同有姓名和房号的那一页。照片只给业委会核验使用。</Text>
+          <Text className='roll-guide' data-testid='proof-limits'>为防止恶意提交：每人在一个小区最多同时有 {OPEN_PROOF_REQUEST_LIMIT} 份申请等待审核，每天最多上传 {PROOF_UPLOADS_PER_DAY} 份证明材料。</Text>
           <FilePicker kind='photo' label={proof.busy ? '正在提交…' : '拍照或选择照片'} disabled={proof.busy || !building || !unitNo || !name} onPick={onProof} />
           {proof.done && <View className='roll-done' role='status'>{proof.done}</View>}
         </View>

@@ -73,7 +73,7 @@ function Review({ a, voter, motions, communityId }: { a: AssemblyDetail; voter: 
     <>
       <View className='gj-warning' data-testid='final-warning'>选票一经投出不能更改，请仔细核对。</View>
       <View className='gj-card' data-testid='review'>
-        <View className='gj-card__head'>{voter.as === 'proxy' ? '代理投票：' : ''}{voter.units.map((u) => `${u.building}${u.unitNo}`).join('、')}（{formatArea(voter.area)}）</View>
+        <View className='gj-card__head'>{voter.as === 'proxy' ? '代投：' : ''}{voter.units.map((u) => `${u.building}${u.unitNo}`).join('、')}（{formatArea(voter.area)}）</View>
         {motions.map((m) => (
           <View key={m.id} className='gj-row gj-row--choice'>
             <Text>议案 {m.position}：{m.title}</Text>
@@ -116,7 +116,10 @@ function Receipt({ a, motions }: { a: AssemblyDetail; motions: MotionView[] }) {
 function Flow({ a, communityId, owner }: { a: AssemblyDetail; communityId: string; owner?: string }) {
   const step = useBallotDraft((s) => s.step)
   const receipt = useBallotDraft((s) => s.receipt)
-  const voter = a.mine.find((m) => m.ownerKey === (owner ?? receipt?.ownerKey)) ?? a.mine.find((m) => m.openMotionIds.length > 0) ?? a.mine[0]
+  const wanted = owner ?? receipt?.ownerKey
+  // Named owner not (or no longer) among the caller's: say so, never fall back to another ballot.
+  const voter = wanted ? a.mine.find((m) => m.ownerKey === wanted) : a.mine.find((m) => m.openMotionIds.length > 0) ?? a.mine[0]
+  if (!voter && wanted) return <View className='gj-card'><Text>您不能为这位业主投票：委托可能已被撤销。请返回业主大会查看。</Text></View>
   if (!voter) return <View className='gj-card'><Text>只有业主名册上的业主（或其代理人）可以投票。</Text></View>
   const ids = step === 'receipt' && receipt ? receipt.motionIds : voter.openMotionIds
   const motions = a.motions.filter((m) => ids.includes(m.id))

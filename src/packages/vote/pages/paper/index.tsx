@@ -1,5 +1,5 @@
 // The committee enters a signed paper ballot: the unit, a choice per motion,
-// and the photo of the ballot. The same one-per-owner key as online ballots
+// and a photo of the signed ballot taken on the phone. The same one-per-owner key as online ballots
 // applies; a duplicate is refused naming the first ballot's channel and time.
 import { View, Text, Input } from '@tarojs/components'
 import { useState } from 'react'
@@ -12,7 +12,7 @@ import type { AssemblyDetail, BallotReceipt } from '../../../../contracts/voting
 import { CHOICES, CHOICE_LABEL, type Choice } from '../../../../domain/voting/tally'
 import { hasRole } from '../../../../stores/session'
 import { enterPaperBallot } from '../../../../stores/voting'
-import { MotionHead } from '../../components'
+import { MotionHead, PhotoField } from '../../components'
 
 function Form({ a, communityId }: { a: AssemblyDetail; communityId: string }) {
   const [building, setBuilding] = useState('')
@@ -23,12 +23,12 @@ function Form({ a, communityId }: { a: AssemblyDetail; communityId: string }) {
   const [receipt, setReceipt] = useState<BallotReceipt | null>(null)
   const [busy, setBusy] = useState(false)
   if (a.phase !== 'open') return <View className='gj-card'><Text>只能在投票时间内录入纸质选票。</Text></View>
-  const ready = building.trim() && unitNo.trim() && photo.trim() && a.motions.every((m) => m.election || choices[m.id])
+  const ready = building.trim() && unitNo.trim() && photo && a.motions.every((m) => m.election || choices[m.id])
   const submit = async () => {
     setBusy(true)
     try {
       setReceipt(await enterPaperBallot({
-        communityId, assemblyId: a.id, building: building.trim(), unitNo: unitNo.trim(), photo: photo.trim(),
+        communityId, assemblyId: a.id, building: building.trim(), unitNo: unitNo.trim(), photo,
         votes: a.motions.map((m) => (m.election ? { motionId: m.id, approve: approve[m.id] ?? [] } : { motionId: m.id, choice: choices[m.id] })),
       }))
       setChoices({})
@@ -49,8 +49,7 @@ function Form({ a, communityId }: { a: AssemblyDetail; communityId: string }) {
         <Input className='gj-input' value={building} onInput={(e) => setBuilding(e.detail.value)} placeholder='例如 1栋' />
         <Text>房号</Text>
         <Input className='gj-input' value={unitNo} onInput={(e) => setUnitNo(e.detail.value)} placeholder='例如 0203' />
-        <Text>选票照片（已上传文件的编号）</Text>
-        <Input className='gj-input' value={photo} onInput={(e) => setPhoto(e.detail.value)} />
+        <PhotoField communityId={communityId} label='纸质选票照片（必填）' hint='请拍下业主签名的整张选票，照片会作为凭证存档。' value={photo} onChange={setPhoto} />
       </View>
       {a.motions.map((m) => (
         <View key={m.id} className='gj-card'>
@@ -74,6 +73,7 @@ function Form({ a, communityId }: { a: AssemblyDetail; communityId: string }) {
           )}
         </View>
       ))}
+      {!ready && <Text className='gj-muted'>填好楼栋、房号，拍下选票，并为每个议案选择后才能录入。</Text>}
       <Button type='primary' block className='gj-big-button' disabled={!ready || busy} onClick={() => void submit()}>录入这张纸质选票</Button>
     </>
   )

@@ -32,6 +32,8 @@ export default function VoteRulesPage() {
         <View className='gj-para'>· 弃权算作参与表决，但不计入同意。</View>
         <View className='gj-para'>· 一人拥有多套房屋只投一票、计 1 人，面积合计；开发商未售房屋合计 1 人。</View>
         <View className='gj-para'>· 未投票的业主不计为同意（除非业主大会议事规则另有规定，届时两种结果并列公示）。</View>
+        <View className='gj-para'>· 委托代理人：公告发布后至投票截止前都可以委托，须附双方签名的委托书照片；代理人须已在本小区绑定房屋；选票投出前可以撤销。</View>
+        <View className='gj-para'>· 询异：业主对本人选票提出异议，业委会逐条处理并公示理由。异议成立的，另行记录更正后的选择，原选票保留不变；结果按更正重新计算后再确认，更正内容随选票清单公示。</View>
         <View className='gj-para'>· 选票和审计记录至少保存两年，任何角色都不能删除。</View>
       </View>
     </PageShell>
