@@ -1,7 +1,7 @@
 // Owners' assemblies on PostgreSQL: the same answers as sqlite/voting.ts, but
 // with many writers at once. So every check that SQLite gets for free from
 // running one transaction at a time is made by the database here: the ballot
-// key refuses a second ballot (23505 on ballots_one_per_owner), opening takes
+// key refuses a second ballot (ON CONFLICT on ballots_one_per_owner), opening takes
 // the assembly row with a conditional UPDATE, a proxy ballot holds the proxy
 // row while it is written, and a revocation looks for ballots only after it
 // holds that row. Text is ordered COLLATE "C" (byte order), as SQLite orders it.
