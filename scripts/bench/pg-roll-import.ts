@@ -10,11 +10,11 @@
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a database it may create a
 // schema in); without one it says so and prints no figures.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { postgresPorts } from '../../src/cloud/kit/postgres'
 import { FUNCTIONS } from '../../src/cloud/registry'
 import type { Result } from '../../src/contracts/result'
 import type { RollCommitOutput, RollPreviewOutput } from '../../src/contracts/roll'
+import { processCpuMs } from './lib/pg-bench'
 
 const UNITS = 50_000
 const PER_BUILDING = 1_000
@@ -44,18 +44,6 @@ function rollCsv(): string {
       : `${building},${unitNo},${89 + (i % 7)}.${String(i % 100).padStart(2, '0')},登记,O${owner},业主${owner},139${String(owner).padStart(8, '0')},否`)
   }
   return `${lines.join('\r\n')}\r\n`
-}
-
-/** CPU ms a process has used (user + system), or null when it is not on this machine or not readable. */
-function processCpuMs(pid: number): number | null {
-  try {
-    // Fields after the command's closing parenthesis: utime and stime are the
-    // 12th and 13th, in clock ticks (USER_HZ, 100 a second on Linux).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  } catch {
-    return null
-  }
 }
 
 function unwrap<T>(r: Result<unknown>, what: string): T {

@@ -2,7 +2,9 @@
 // 3000, 0 picks a free one), DATA_DIR (default .data: the SQLite database and
 // the session secret), HOST_MODE (development unless "production"),
 // STATIC_DIR (default dist/h5), DATABASE_URL (when set, PostgreSQL instead of
-// SQLite: postgres://user:password@host:port/database).
+// SQLite: postgres://user:password@host:port/database), DATABASE_POOL_SIZE
+// (connections to it, default 10; about twice the database's cores serves a
+// deadline rush best: more only adds contention).
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { HostPorts } from '../cloud/kit/hosting'
@@ -53,9 +55,11 @@ async function openPorts(dataDir: string, devMode: boolean): Promise<{ ports: Ho
     const ports = sqlitePorts(join(dataDir, 'gongjian.db'))
     return { ports, seeded: devMode && seedDemo(ports.db, ports.now()), where: `数据目录：${dataDir}` }
   }
+  const max = Number(process.env.DATABASE_POOL_SIZE || 10)
+  if (!Number.isInteger(max) || max < 1 || max > 200) throw new Error(`DATABASE_POOL_SIZE 设置无效：${process.env.DATABASE_POOL_SIZE}（应为 1 到 200 的整数）`)
   let ports
   try {
-    ports = await postgresPorts({ connectionString: url })
+    ports = await postgresPorts({ connectionString: url, max })
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))
     throw new Error(`DATABASE_URL 无法使用：${describeUrl(url)}（${reason}），请检查数据库地址、端口、用户名和口令`)

@@ -24,6 +24,19 @@ export function identityContract(target: ContractTarget) {
       expect(await t().ports.identity.membershipsOf('p-nobody')).toEqual([])
     })
 
+    test('the caller by OPENID is that person with exactly their memberships, in the same order; nobody for an unknown OPENID', async () => {
+      const identity = t().ports.identity
+      for (const id of ['p-wang-xiuying', 'p-li-jianguo', 'p-liu-yang']) {
+        const person = await identity.personByOpenid(`dev:${id}`)
+        expect(await identity.callerByOpenid(`dev:${id}`)).toEqual({ person, memberships: await identity.membershipsOf(id) })
+      }
+      expect((await identity.callerByOpenid('dev:p-wang-xiuying'))!.memberships.map((m) => m.role)).toEqual(['captain', 'owner'])
+      expect(await identity.callerByOpenid('dev:nobody')).toBeNull()
+      // Without any role left, still the same person, with no memberships.
+      await t().ports.roles.revoke({ communityId: C, personId: 'p-sun-li', role: 'supervisor', at: 0 }, { communityId: C, actorId: null, action: 'role.revoke', subject: 'person:p-sun-li', data: {} })
+      expect(await identity.callerByOpenid('dev:p-sun-li')).toEqual({ person: await identity.personByOpenid('dev:p-sun-li'), memberships: [] })
+    })
+
     test('an owner of two flats sees both; his tenant sees the one she lives in, with its registered area', async () => {
       const owner = await t().ports.identity.unitsOf('p-zhang-wei')
       expect(owner.map((u) => [u.relation, u.building, u.unitNo])).toEqual([['owner', '1栋', '0202'], ['owner', '1栋', '0203']])

@@ -3,6 +3,7 @@
 // one skipped test says so by name, so a run without PostgreSQL never looks
 // like a pass.
 import { postgresFunctions } from './postgres-functions'
+import { postgresVotingFunctions } from './postgres-voting-functions'
 import { runContracts } from './suites'
 import { postgresTarget, testDatabaseUrl } from './targets/postgres'
 
@@ -11,6 +12,7 @@ const url = testDatabaseUrl()
 if (url) {
   runContracts(postgresTarget(url))
   postgresFunctions(url)
+  postgresVotingFunctions(url)
 } else test.skip('PostgreSQL contract and functions: not run — set TEST_DATABASE_URL', () => undefined)
 
 // Also keeps this file from being a wholly skipped suite, which jest's

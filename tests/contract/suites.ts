@@ -10,6 +10,7 @@ import { rolesContract } from './roles.contract'
 import { rollContract } from './roll.contract'
 import { rollImportContract } from './roll-import.contract'
 import { disclosureContract } from './disclosure.contract'
+import { votingContract } from './voting.contract'
 import type { ContractTarget } from './target'
 
 export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
@@ -23,6 +24,7 @@ export const CONTRACTS: ReadonlyArray<(target: ContractTarget) => void> = [
   disclosureContract,
   captainsContract,
   repairsContract,
+  votingContract,
 ]
 
 export function runContracts(target: ContractTarget): void {

@@ -550,6 +550,16 @@ describe('the bundled host process', () => {
     expect(p.out()).not.toContain('http://')
   }, 15_000)
 
+  test('a DATABASE_POOL_SIZE that is not a whole number from 1 to 200 fails at once, naming it', async () => {
+    for (const size of ['0', 'ten', '2.5']) {
+      const p = launch({ DATA_DIR: tempDir(), DATABASE_URL: 'postgres://gj@127.0.0.1:1/gongjian', DATABASE_POOL_SIZE: size })
+      const [code] = await p.exited
+      expect(code).toBe(1)
+      expect(p.err()).toContain(`DATABASE_POOL_SIZE 设置无效：${size}`)
+      expect(p.out()).not.toContain('http://')
+    }
+  }, 15_000)
+
   const pgUrl = process.env.TEST_DATABASE_URL
   const onPostgres = pgUrl ? test : test.skip
   onPostgres(`on PostgreSQL (DATABASE_URL) the host seeds once, serves the same functions, and a database failure reaches the client as INTERNAL without SQL${pgUrl ? '' : ' — not run: set TEST_DATABASE_URL'}`, async () => {
@@ -568,8 +578,24 @@ describe('the bundled host process', () => {
       const chair = await signIn(first.url, 'p-li-jianguo')
       expect(await call(first.url, 'role-grant', { communityId: C, personId: 'p-chen-jing', role: 'captain', buildings: ['4栋'] }, chair))
         .toMatchObject({ status: 200, body: { ok: true, data: { role: 'captain', buildings: ['4栋'], auditSeq: 13 } } })
-      // Voting has no PostgreSQL adapter yet: its functions say so instead of failing obscurely.
-      expect(await call(first.url, 'assembly-list', { communityId: C }, chair)).toMatchObject({ body: { ok: false, code: 'SYSTEM.NOT_AVAILABLE', message: '此功能尚未在 PostgreSQL 上提供' } })
+      // Voting: an assembly called with a short, explained notice opens a moment later; an owner
+      // votes once, a second try is refused naming the first, and the list shows the one voter.
+      const opensAt = Date.now() + 1_500
+      const called = await call(first.url, 'assembly-call', {
+        communityId: C, title: '更换电梯', notice: '电梯停运，请尽快表决', shortNoticeReason: '电梯停运', opensAt, closesAt: opensAt + 86_400_000 * 7,
+        motions: [{ title: '更换 3 栋电梯', matter: 5 }],
+      }, chair)
+      expect(called).toMatchObject({ status: 200, body: { ok: true, data: { auditSeq: 14 } } })
+      const { assemblyId, motionIds } = (called.body as { data: { assemblyId: string; motionIds: string[] } }).data
+      await new Promise((r) => setTimeout(r, Math.max(0, opensAt - Date.now() + 50)))
+      const zhang = await signIn(first.url, 'p-zhang-wei')
+      const ballot = { communityId: C, assemblyId, votes: [{ motionId: motionIds[0], choice: 'agree' }] }
+      const cast = await call(first.url, 'ballot-cast', ballot, zhang)
+      expect(cast).toMatchObject({ status: 200, body: { ok: true, data: { ownerKey: 'O0006', channel: 'online', motionIds } } })
+      const again = await call(first.url, 'ballot-cast', ballot, zhang)
+      expect(again.body).toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { channel: 'online', castAt: (cast.body as { data: { castAt: number } }).data.castAt } })
+      const list = await call(first.url, 'assembly-list', { communityId: C }, chair)
+      expect(list.body).toMatchObject({ ok: true, data: [{ id: assemblyId, phase: 'open', participation: { total: { heads: 777 }, participating: { heads: 1 } } }] })
       expect(await first.stop('SIGTERM')).toBe(0)
 
       const second = await startProcess(env)

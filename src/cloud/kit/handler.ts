@@ -67,12 +67,12 @@ async function resolveCaller(inv: Invocation, access: Access, input: unknown): P
     if (access.kind === 'public') return null
     throw new AppError('UNAUTHENTICATED', '请先登录')
   }
-  const person = await inv.ports.identity.personByOpenid(inv.principal.openid)
-  if (!person) {
+  const found = await inv.ports.identity.callerByOpenid(inv.principal.openid)
+  if (!found) {
     if (access.kind === 'public') return null
     throw new AppError('UNAUTHENTICATED', '未找到您的账号，请先登录')
   }
-  const memberships = await inv.ports.identity.membershipsOf(person.id)
+  const { person, memberships } = found
   let community: CommunityAccess | null = null
   const communityId = (input as { communityId?: unknown }).communityId
   if (typeof communityId === 'string') {

@@ -46,6 +46,8 @@ export interface AuditDraft {
 export interface IdentityPort {
   personByOpenid(openid: string): Promise<Person | null>
   membershipsOf(personId: string): Promise<Membership[]>
+  /** personByOpenid and that person's membershipsOf together (what every call needs first); null for an unknown OPENID. */
+  callerByOpenid(openid: string): Promise<{ person: Person; memberships: Membership[] } | null>
   unitsOf(personId: string): Promise<UnitLink[]>
   communityPeople(communityId: string): Promise<Array<{ person: Person; roles: Role[]; buildings: string[] }>>
   communityExists(communityId: string): Promise<boolean>

@@ -8,6 +8,7 @@ import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBind
 import { getOrNull } from './errors'
 import { chunks, fetchAll, MAX_PAGE } from './paging'
 import type { Database } from './sdk'
+import { withCallerInTwoSteps } from '../caller-lookup'
 
 const toPerson = (d: PersonDoc): Person => ({ id: d._id, openid: d.openid, name: d.name, phone: d.phone })
 const byText = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
@@ -26,7 +27,7 @@ export function cloudbaseIdentity(db: Database): IdentityPort {
     return out
   }
 
-  return {
+  return withCallerInTwoSteps({
     async personByOpenid(openid) {
       const { data } = await col<PersonDoc>(COLLECTIONS.people).where({ openid }).limit(1).get()
       return data[0] ? toPerson(data[0]) : null
@@ -78,7 +79,7 @@ export function cloudbaseIdentity(db: Database): IdentityPort {
     async communityExists(communityId) {
       return (await getOrNull(col<CommunityDoc>(COLLECTIONS.communities).doc(communityId))) !== null
     },
-  }
+  })
 }
 
 export function cloudbaseRoles(db: Database): RolePort {

@@ -8,6 +8,10 @@ import type { Pg } from './db'
 
 const LATEST_VERSION = '(SELECT MAX(version) FROM roll_versions v WHERE v.community_id = $COMMUNITY)'
 
+type MembershipRow = { community_id: string; community_name: string; person_id: string; role: Role; buildings: string }
+const toMembership = (r: MembershipRow): Membership => ({ communityId: r.community_id, communityName: r.community_name, personId: r.person_id, role: r.role, buildings: JSON.parse(r.buildings) })
+const MEMBERSHIP_ORDER = 'ORDER BY m.community_id COLLATE "C", m.role COLLATE "C"'
+
 export function pgIdentity(pool: Pg): IdentityPort {
   return {
     async personByOpenid(openid) {
@@ -15,13 +19,25 @@ export function pgIdentity(pool: Pg): IdentityPort {
       return rows[0] ? toPerson(rows[0]) : null
     },
     async membershipsOf(personId) {
-      const { rows } = await pool.query<{ community_id: string; community_name: string; person_id: string; role: Role; buildings: string }>(
+      const { rows } = await pool.query<MembershipRow>(
         `SELECT m.community_id, c.name AS community_name, m.person_id, m.role, m.buildings
            FROM memberships m JOIN communities c ON c.id = m.community_id
-          WHERE m.person_id = $1 ORDER BY m.community_id COLLATE "C", m.role COLLATE "C"`,
+          WHERE m.person_id = $1 ${MEMBERSHIP_ORDER}`,
         [personId],
       )
-      return rows.map((r): Membership => ({ communityId: r.community_id, communityName: r.community_name, personId: r.person_id, role: r.role, buildings: JSON.parse(r.buildings) }))
+      return rows.map(toMembership)
+    },
+    async callerByOpenid(openid) {
+      // Every call of every function starts here: one round trip, prepared once per connection.
+      const { rows } = await pool.query<PersonRow & { [K in keyof MembershipRow]: MembershipRow[K] | null }>({
+        name: 'identity.caller-by-openid',
+        text: `SELECT p.id, p.openid, p.name, p.phone, m.community_id, c.name AS community_name, m.person_id, m.role, m.buildings
+           FROM people p LEFT JOIN (memberships m JOIN communities c ON c.id = m.community_id) ON m.person_id = p.id
+          WHERE p.openid = $1 ${MEMBERSHIP_ORDER}`,
+        values: [openid],
+      })
+      if (!rows[0]) return null
+      return { person: toPerson(rows[0]), memberships: rows.filter((r) => r.community_id !== null).map((r) => toMembership(r as MembershipRow)) }
     },
     async unitsOf(personId) {
       type Row = { community_id: string; building: string; unit_no: string; area: number }

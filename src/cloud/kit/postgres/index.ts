@@ -14,6 +14,7 @@ import { pgOwnership } from './ownership'
 import { pgRepairs } from './repairs'
 import { pgRoll } from './roll'
 import { pgRollAdmin } from './roll-admin'
+import { pgVoting } from './voting'
 
 export interface PostgresPorts extends HostPorts {
   pool: Pg
@@ -22,7 +23,7 @@ export interface PostgresPorts extends HostPorts {
 
 export async function postgresPorts(opts: PgOptions, now: () => number = Date.now): Promise<PostgresPorts> {
   const pool = await openPostgres(opts)
-  const ports: FoundationPorts & Pick<Ports, 'rollAdmin' | 'ownership' | 'disclosure' | 'captains' | 'repairs'> & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
+  const ports: FoundationPorts & Pick<Ports, 'rollAdmin' | 'ownership' | 'disclosure' | 'captains' | 'repairs' | 'voting'> & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
     pool,
     now,
     identity: pgIdentity(pool),
@@ -36,6 +37,7 @@ export async function postgresPorts(opts: PgOptions, now: () => number = Date.no
     disclosure: pgDisclosure(pool),
     captains: pgCaptains(pool),
     repairs: pgRepairs(pool),
+    voting: pgVoting(pool),
     outbox: (limit) => latestOutboxPg(pool, limit),
     close: () => pool.end(),
   }

@@ -4,6 +4,7 @@ import type { IdentityPort, Membership, RolePort, UnitLink } from '../ports'
 import { groupPeople, toPerson, type MemberRow, type PersonRow } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
+import { withCallerInTwoSteps } from '../caller-lookup'
 
 
 export function sqliteIdentity(db: Db): IdentityPort {
@@ -34,7 +35,7 @@ export function sqliteIdentity(db: Db): IdentityPort {
   )
   const community = db.prepare('SELECT 1 FROM communities WHERE id = ?')
 
-  return {
+  return withCallerInTwoSteps({
     async personByOpenid(openid) {
       const row = byOpenid.get(openid) as PersonRow | undefined
       return row ? toPerson(row) : null
@@ -61,7 +62,7 @@ export function sqliteIdentity(db: Db): IdentityPort {
     async communityExists(communityId) {
       return community.get(communityId) !== undefined
     },
-  }
+  })
 }
 
 export function sqliteRoles(db: Db): RolePort {

@@ -4,37 +4,16 @@
 // server database with concurrent writers.
 import { summariseRoll, voterKeyOf } from '../../../domain/roll'
 
-import type {
-  AssemblyRecord, BallotMarks, CastOutcome, NewAssembly, ObjectionRecord, Participation, ProxyRecord, PublishedResult, ResolveOutcome, StoredBallot, Submission, Voter, VotingPort,
-} from '../voting-port'
+import type { AssemblyRecord, CastOutcome, NewAssembly, ResolveOutcome, StoredBallot, Submission, Voter, VotingPort } from '../voting-port'
+import {
+  marksColumns, toAssembly, toCast, toCorrection, toMotions, toObjection, toParticipation, toProxy, toResult, toStoredBallot, toVoterUnit,
+  type AssemblyRow, type BallotRowDb, type CandidateRow, type CastRow, type CorrectionRow, type MotionRow, type ObjectionRow, type ProxyRow, type ResultRow, type VoterUnitRow,
+} from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
 import { statement } from './statements'
 import type { AuditDraft } from '../ports'
 import type { BallotSums } from '../../../domain/voting/result'
-
-interface AssemblyRow {
-  id: string; community_id: string; title: string; notice: string; attachments: string; notice_at: number; opens_at: number; closes_at: number
-  short_notice_reason: string | null; roll_version: number | null; opened_at: number | null; created_by: string; created_at: number; stage: 'preliminary' | 'certified' | null
-}
-interface MotionRow { id: string; assembly_id: string; matter: number; title: string; body: string; seats: number | null }
-interface CandidateRow { motion_id: string; id: string; name: string; statement: string }
-interface ProxyRow { id: string; assembly_id: string; voter_key: string; proxy_person_id: string; motions: string | null; letter_photo: string; granted_by: string; granted_at: number; revoked_at: number | null }
-interface BallotRowDb { motion_id: string; voter_key: string; choice: string | null; marks: string | null; area: number; channel: StoredBallot['channel']; cast_at: number; tracking_code: string }
-interface ObjectionRow { id: string; assembly_id: string; voter_key: string; filed_by: string; tracking_code: string; text: string; filed_at: number; resolution: 'upheld' | 'dismissed' | null; reason: string | null; resolved_by: string | null; resolved_at: number | null }
-
-const toProxy = (r: ProxyRow): ProxyRecord => ({
-  id: r.id, assemblyId: r.assembly_id, voterKey: r.voter_key, proxyPersonId: r.proxy_person_id, motions: r.motions === null ? null : JSON.parse(r.motions),
-  letterPhoto: r.letter_photo, grantedBy: r.granted_by, grantedAt: r.granted_at, revokedAt: r.revoked_at,
-})
-const toObjection = (r: ObjectionRow): ObjectionRecord => ({
-  id: r.id, assemblyId: r.assembly_id, voterKey: r.voter_key, filedBy: r.filed_by, trackingCode: r.tracking_code, text: r.text, filedAt: r.filed_at,
-  resolution: r.resolution, reason: r.reason, resolvedBy: r.resolved_by, resolvedAt: r.resolved_at,
-})
-interface CorrectionRow { motion_id: string; voter_key: string; objection_id: string; choice: string | null; marks: string | null; corrected_by: string; corrected_at: number }
-const marksOf = (r: Pick<BallotRowDb, 'choice' | 'marks'>): BallotMarks => (r.choice !== null ? { choice: r.choice as 'agree' } : JSON.parse(r.marks!))
-/** The (choice, marks) columns of ballots and corrections: a choice, or an election's marks as JSON. */
-const marksColumns = (m: BallotMarks): [string | null, string | null] => ('choice' in m ? [m.choice, null] : [null, JSON.stringify({ approve: m.approve, oppose: m.oppose })])
 
 const isPrimaryKeyViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
@@ -162,23 +141,12 @@ export function sqliteVoting(db: Db): VotingPort {
   const motionsFor = (assemblyId: string): AssemblyRecord['motions'] => {
     let motions = motionCache.get(assemblyId)
     if (!motions) {
-      const candidates = candidatesOf.all(assemblyId) as CandidateRow[]
-      motions = (motionsOf.all(assemblyId) as MotionRow[]).map((m) => ({
-        id: m.id, matter: m.matter, title: m.title, body: m.body, seats: m.seats,
-        candidates: candidates.filter((c) => c.motion_id === m.id).map((c) => ({ id: c.id, name: c.name, statement: c.statement })),
-      }))
+      motions = toMotions(motionsOf.all(assemblyId) as MotionRow[], candidatesOf.all(assemblyId) as CandidateRow[])
       motionCache.set(assemblyId, motions)
     }
     return motions
   }
-  const assemblyOf = (r: AssemblyRow): AssemblyRecord => {
-    return {
-      id: r.id, communityId: r.community_id, title: r.title, notice: r.notice, attachments: JSON.parse(r.attachments), noticeAt: r.notice_at,
-      opensAt: r.opens_at, closesAt: r.closes_at, shortNoticeReason: r.short_notice_reason, createdBy: r.created_by, createdAt: r.created_at,
-      rollVersion: r.roll_version, openedAt: r.opened_at, stage: r.stage,
-      motions: motionsFor(r.id),
-    }
-  }
+  const assemblyOf = (r: AssemblyRow): AssemblyRecord => toAssembly(r, motionsFor(r.id))
 
   const voter = (assemblyId: string, voterKey: string): Voter | null => {
     const area = voterArea.get(assemblyId, voterKey) as number | undefined
@@ -260,8 +228,8 @@ export function sqliteVoting(db: Db): VotingPort {
     async castBy(assemblyId, voterKeys) {
       if (voterKeys.length === 0) return []
       const rows = statement(db, `SELECT voter_key, motion_id, channel, cast_at, tracking_code FROM ballots WHERE assembly_id = ? AND voter_key IN (${voterKeys.map(() => '?').join(',')}) ORDER BY cast_at, motion_id`)
-        .all(assemblyId, ...voterKeys) as Array<{ voter_key: string; motion_id: string; channel: StoredBallot['channel']; cast_at: number; tracking_code: string }>
-      return rows.map((r) => ({ voterKey: r.voter_key, motionId: r.motion_id, channel: r.channel, castAt: r.cast_at, trackingCode: r.tracking_code }))
+        .all(assemblyId, ...voterKeys) as CastRow[]
+      return rows.map(toCast)
     },
 
     async participation(assemblyId) {
@@ -279,13 +247,7 @@ export function sqliteVoting(db: Db): VotingPort {
             WHERE u.assembly_id = @a GROUP BY u.building`,
         )
         .all({ a: assemblyId }) as Array<{ building: string; area: number; heads: number; p_area: number; p_heads: number }>
-      rows.sort((x, y) => x.building.localeCompare(y.building, 'zh-Hans-CN', { numeric: true }))
-      const out: Participation = {
-        total,
-        participating: p,
-        buildings: rows.map((r) => ({ building: r.building, total: { area: r.area, heads: r.heads }, participating: { area: r.p_area, heads: r.p_heads } })),
-      }
-      return out
+      return toParticipation(total, p, rows)
     },
 
     async electorate(assemblyId) {
@@ -293,13 +255,11 @@ export function sqliteVoting(db: Db): VotingPort {
     },
 
     async electorateUnits(assemblyId) {
-      const rows = statement(db, 'SELECT voter_key, building, unit_no, area FROM electorate_units WHERE assembly_id = ? ORDER BY building, unit_no').all(assemblyId) as Array<{ voter_key: string; building: string; unit_no: string; area: number }>
-      return rows.map((r) => ({ voterKey: r.voter_key, building: r.building, unitNo: r.unit_no, area: r.area }))
+      return (statement(db, 'SELECT voter_key, building, unit_no, area FROM electorate_units WHERE assembly_id = ? ORDER BY building, unit_no').all(assemblyId) as VoterUnitRow[]).map(toVoterUnit)
     },
 
     async ballots(assemblyId) {
-      const rows = statement(db, 'SELECT motion_id, voter_key, choice, marks, area, channel, cast_at, tracking_code FROM ballots WHERE assembly_id = ? ORDER BY cast_at, tracking_code, motion_id').all(assemblyId) as BallotRowDb[]
-      return rows.map((r) => ({ motionId: r.motion_id, voterKey: r.voter_key, marks: marksOf(r), area: r.area, channel: r.channel, castAt: r.cast_at, trackingCode: r.tracking_code }))
+      return (statement(db, 'SELECT motion_id, voter_key, choice, marks, area, channel, cast_at, tracking_code FROM ballots WHERE assembly_id = ? ORDER BY cast_at, tracking_code, motion_id').all(assemblyId) as BallotRowDb[]).map(toStoredBallot)
     },
 
     async ballotSums(assemblyId) {
@@ -385,8 +345,7 @@ export function sqliteVoting(db: Db): VotingPort {
     },
 
     async results(assemblyId) {
-      const rows = statement(db, "SELECT * FROM results WHERE assembly_id = ? ORDER BY CASE stage WHEN 'preliminary' THEN 0 ELSE 1 END").all(assemblyId) as Array<{ stage: PublishedResult['stage']; result: string; published_at: number; objection_until: number | null; audit_seq: number }>
-      return rows.map((r) => ({ stage: r.stage, result: JSON.parse(r.result), publishedAt: r.published_at, objectionUntil: r.objection_until, auditSeq: r.audit_seq }))
+      return (statement(db, "SELECT * FROM results WHERE assembly_id = ? ORDER BY CASE stage WHEN 'preliminary' THEN 0 ELSE 1 END").all(assemblyId) as ResultRow[]).map(toResult)
     },
 
     async fileObjection(o, audit) {
@@ -418,8 +377,7 @@ export function sqliteVoting(db: Db): VotingPort {
     },
 
     async corrections(assemblyId) {
-      const rows = statement(db, 'SELECT * FROM ballot_corrections WHERE assembly_id = ? ORDER BY corrected_at, motion_id, voter_key').all(assemblyId) as CorrectionRow[]
-      return rows.map((r) => ({ motionId: r.motion_id, voterKey: r.voter_key, objectionId: r.objection_id, marks: marksOf(r), correctedBy: r.corrected_by, correctedAt: r.corrected_at }))
+      return (statement(db, 'SELECT * FROM ballot_corrections WHERE assembly_id = ? ORDER BY corrected_at, motion_id, voter_key').all(assemblyId) as CorrectionRow[]).map(toCorrection)
     },
   }
 }
