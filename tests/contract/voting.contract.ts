@@ -7,7 +7,7 @@
 // Every record beyond the demo foundation is written through the port.
 import { verifyChain } from '../../src/domain/audit-chain'
 import { voterKeyOf } from '../../src/domain/roll'
-import { countAssembly } from '../../src/domain/voting/result'
+import { countAssembly, countFromSums } from '../../src/domain/voting/result'
 import type { Choice } from '../../src/domain/voting/tally'
 import { sha256 } from '../../src/cloud/kit/sha256'
 import type { AuditDraft } from '../../src/cloud/kit/ports'
@@ -258,9 +258,45 @@ export function votingContract(target: ContractTarget) {
         expect(m.result.asCast.participating.heads).toBe(ref.agree.heads + ref.oppose.heads + ref.abstain.heads)
       }
       expect((await voting().participation(a.id))!.participating).toEqual({ area: votedArea, heads: voters })
+      // The sums the database itself computes for the count (GROUP BY, aggregation) are the same.
+      const sums = await voting().ballotSums(a.id)
+      expect(sums.total).toEqual({ area: [...areas.values()].reduce((x, y) => x + y, 0), heads: areas.size })
+      const bySums = new Map<string, Sums>(motionIds.map((m) => [m, { agree: { area: 0, heads: 0 }, oppose: { area: 0, heads: 0 }, abstain: { area: 0, heads: 0 } }]))
+      for (const r of sums.byChoice) bySums.get(r.motionId)![r.choice!] = { area: r.area, heads: r.heads }
+      expect(bySums).toEqual(reference)
+      expect(sums.byCandidate).toEqual([])
       const chain = await t().ports.audit.all(C)
       expect(chain.filter((e) => e.action === 'ballot.cast')).toHaveLength(300)
       expect(verifyChain(sha256, chain).valid).toBe(true)
+    })
+
+    test('an election summed by the database: per candidate, approvals and oppositions in area and heads, as the test adds them up; the count from the sums is the count from the ballots', async () => {
+      const a = assembly('asm-sums')
+      await openAssembly(voting(), a)
+      const areas = rollAreas()
+      const [m1, , m3] = a.motions.map((m) => m.id)
+      const marks: Array<[string, string[], string[]]> = [['O0001', ['k1', 'k2'], ['k3']], ['O0006', ['k1'], []], ['O0010', ['k2', 'k3'], ['k1']], ['O0090', [], ['k2']], ['O0250', ['k1', 'k3'], []]]
+      for (const [voterKey, approve, oppose] of marks) {
+        const rows = [{ motionId: m3, marks: { approve, oppose } }, ...(voterKey === 'O0090' ? [] : [choose(m1, 'agree')])]
+        expect((await cast(submission(a.id, voterKey, areas.get(voterKey)!, rows))).stored).toBe(true)
+      }
+      const reference = new Map<string, { area: number; heads: number }>()
+      for (const [voterKey, approve, oppose] of marks) {
+        for (const [mark, list] of [['approve', approve], ['oppose', oppose]] as const) {
+          for (const k of list) {
+            const r = reference.get(`${k} ${mark}`) ?? { area: 0, heads: 0 }
+            reference.set(`${k} ${mark}`, { area: r.area + areas.get(voterKey)!, heads: r.heads + 1 })
+          }
+        }
+      }
+      const sums = await voting().ballotSums(a.id)
+      expect(new Map(sums.byCandidate.map((r) => [`${r.candidate} ${r.mark}`, { area: r.area, heads: r.heads }]))).toEqual(reference)
+      expect(sums.byCandidate.every((r) => r.motionId === m3)).toBe(true)
+      const everyone = (keys: string[]) => ({ area: keys.reduce((x, k) => x + areas.get(k)!, 0), heads: keys.length })
+      expect(sums.byChoice.find((r) => r.motionId === m3)).toEqual({ motionId: m3, choice: null, ...everyone(marks.map((x) => x[0])) })
+      expect(sums.byChoice.find((r) => r.motionId === m1)).toEqual({ motionId: m1, choice: 'agree', ...everyone(['O0001', 'O0006', 'O0010', 'O0250']) })
+      const specs = a.motions.map((m) => ({ id: m.id, matter: m.matter, election: m.seats === null ? null : { seats: m.seats, candidates: m.candidates.map((c) => c.id) } }))
+      expect(countFromSums(specs, sums)).toEqual(countAssembly(specs, await voting().electorate(a.id), await voting().ballots(a.id)))
     })
 
     test('the ballot list, 520 rows (six pages of 100), comes back whole in (time, tracking code, motion) order, the same on every read', async () => {
