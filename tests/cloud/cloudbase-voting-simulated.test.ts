@@ -127,6 +127,7 @@ async function scenario(p: Platform): Promise<unknown[]> {
   await run('assembly-close', ref, 'p-huang-meiling') // counted already
   await run('ballot-list', ref, 'p-sun-li')
   const filed = data(await run('objection-file', { ...ref, trackingCode: mine.trackingCode, text: '续聘物业我投的是反对' }, 'p-zhang-wei'))
+  p.setNow(CLOSES + 60_000) // objections list in filing order (their ids are random)
   const again = data(await run('objection-file', { ...ref, trackingCode: mine.trackingCode, text: '再次申请更正续聘物业' }, 'p-zhang-wei'))
   await run('assembly-certify', ref, 'p-li-jianguo') // objection window
   await run('objection-resolve', { ...ref, objectionId: filed.objectionId, resolution: 'upheld', reason: '核对录音，确为反对', corrections: [{ motionId: m1, choice: 'oppose' }] }, 'p-li-jianguo')
