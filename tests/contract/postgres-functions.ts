@@ -3,23 +3,14 @@
 // PostgreSQL ports, in a fresh schema with the demo foundation each. Run by
 // postgres.test.ts when it has a database.
 import type { PostgresPorts } from '../../src/cloud/kit/postgres'
-import { demoFoundation } from '../../src/seed/demo-foundation'
-import { functionCaller, expectOk, type Harness } from '../support/harness'
+import { expectOk } from '../support/harness'
 import { handReport } from '../support/disclosure-reports'
 import { C, SMALL, csvOf, uploadAs, utf8 } from '../support/roll'
-import { CONTRACT_NOW, type OpenTarget } from './target'
-import { postgresTarget } from './targets/postgres'
+import { usePostgresFunctions } from './targets/postgres'
 
 export function postgresFunctions(url: string): void {
   describe('PostgreSQL host: roll, binding and disclosure functions', () => {
-    let target: OpenTarget
-    let call: Harness['call']
-    beforeEach(async () => {
-      target = await postgresTarget(url).open(CONTRACT_NOW)
-      await target.seed(demoFoundation(CONTRACT_NOW))
-      ;({ call } = functionCaller(target.ports))
-    })
-    afterEach(() => target.close())
+    const { call, ports } = usePostgresFunctions(url)
 
     test('roll versions, preview and commit count by the legal rule; the same file again is a no-op', async () => {
       const versions = expectOk(await call('roll-versions', { communityId: C }, 'p-huang-meiling'))
@@ -76,7 +67,7 @@ export function postgresFunctions(url: string): void {
     })
 
     test('a withdrawal names a decision recorded from a paper assembly: a failed one is refused, a passed one authorises it', async () => {
-      const { pool } = target.ports as PostgresPorts
+      const { pool } = ports() as PostgresPorts
       await pool.query(`INSERT INTO motion_decisions (motion_id, community_id, matter, passed, title, decided_at) VALUES
         ('m-paper-1', $1, 5, TRUE, '使用维修资金维修电梯', 0), ('m-paper-2', $1, 5, FALSE, '使用维修资金改造监控', 0)`, [C])
       expectOk(await call('disclosure-settings-set', { communityId: C, feeModel: 'hybrid' }, 'p-li-jianguo'))

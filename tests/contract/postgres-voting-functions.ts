@@ -3,23 +3,15 @@
 // from the call to the certified result, in a fresh schema with the demo
 // foundation. Run by postgres.test.ts when it has a database.
 import { DAY_MS } from '../../src/domain/voting/assembly'
-import { demoFoundation } from '../../src/seed/demo-foundation'
 import { demoRoll } from '../../src/seed/demo-community'
-import { functionCaller, expectOk, type Harness } from '../support/harness'
+import { expectOk } from '../support/harness'
 import { C, PNG, uploadAs } from '../support/roll'
-import { CONTRACT_NOW, type OpenTarget } from './target'
-import { postgresTarget } from './targets/postgres'
+import { CONTRACT_NOW } from './target'
+import { usePostgresFunctions } from './targets/postgres'
 
 export function postgresVotingFunctions(url: string): void {
   describe('PostgreSQL host: voting functions', () => {
-    let target: OpenTarget
-    let call: Harness['call']
-    beforeEach(async () => {
-      target = await postgresTarget(url).open(CONTRACT_NOW)
-      await target.seed(demoFoundation(CONTRACT_NOW))
-      ;({ call } = functionCaller(target.ports))
-    })
-    afterEach(() => target.close())
+    const { call, setNow } = usePostgresFunctions(url)
 
     test('called, opened, voted online and on paper (one ballot per owner across both), closed, counted and certified', async () => {
       const opensAt = CONTRACT_NOW + 16 * DAY_MS
@@ -32,7 +24,7 @@ export function postgresVotingFunctions(url: string): void {
       const ref = { communityId: C, assemblyId: called.assemblyId }
       expect(await call('ballot-cast', { ...ref, votes: [{ motionId: m1, choice: 'agree' }] }, 'p-zhang-wei')).toMatchObject({ ok: false, code: 'VOTE.NOT_OPEN' })
 
-      target.setNow(opensAt + 60_000)
+      setNow(opensAt + 60_000)
       const list = expectOk(await call('assembly-list', { communityId: C }, 'p-zhang-wei'))
       expect(list).toMatchObject([{ id: called.assemblyId, phase: 'open', participation: { total: { heads: 777 }, participating: { heads: 0 } } }])
 
@@ -42,7 +34,7 @@ export function postgresVotingFunctions(url: string): void {
       expect(await call('ballot-cast', { ...ref, votes: [{ motionId: m1, choice: 'oppose' }] }, 'p-zhang-wei'))
         .toMatchObject({ ok: false, code: 'VOTE.ALREADY_CAST', details: { motionId: m1, channel: 'online', castAt: zhang.castAt } })
       // 陈静's signed paper ballot comes in first; her online try is then refused naming the paper one.
-      target.setNow(opensAt + 2 * 60_000)
+      setNow(opensAt + 2 * 60_000)
       const photo = await uploadAs({ call }, 'p-li-jianguo', '选票.png', PNG, 'photo')
       const paper = expectOk(await call('ballot-paper', { ...ref, building: '4栋', unitNo: '0302', votes: [{ motionId: m1, choice: 'abstain' }, { motionId: m2, choice: 'agree' }], photo }, 'p-li-jianguo'))
       expect(paper).toMatchObject({ ownerKey: 'O0250', channel: 'paper' })
@@ -56,7 +48,7 @@ export function postgresVotingFunctions(url: string): void {
       expect(live.participation).toMatchObject({ participating: { heads: 2, area: areaOf('O0006') + areaOf('O0250') } })
 
       // After the end: late ballots refused by the server's clock; counted and published.
-      target.setNow(closesAt)
+      setNow(closesAt)
       expect(await call('ballot-cast', { ...ref, votes: [{ motionId: m1, choice: 'agree' }] }, 'p-wang-xiuying')).toMatchObject({ ok: false, code: 'VOTE.CLOSED' })
       expectOk(await call('assembly-close', ref, 'p-li-jianguo'))
       const counted = expectOk(await call('assembly-get', ref, 'p-chen-jing'))
@@ -66,7 +58,7 @@ export function postgresVotingFunctions(url: string): void {
         [zhang.trackingCode, 'online', ['agree', 'oppose']],
         [paper.trackingCode, 'paper', ['abstain', 'agree']],
       ])
-      target.setNow(closesAt + 8 * DAY_MS)
+      setNow(closesAt + 8 * DAY_MS)
       expectOk(await call('assembly-certify', ref, 'p-li-jianguo'))
       expect(expectOk(await call('assembly-get', ref, 'p-chen-jing')).phase).toBe('certified')
     })

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto'
 import { transaction } from '../../../src/cloud/kit/postgres/db'
 import { postgresPorts } from '../../../src/cloud/kit/postgres'
 import { writeFoundationPostgres } from '../../../src/seed/seed-postgres'
-import type { ContractTarget } from '../target'
+import { demoFoundation } from '../../../src/seed/demo-foundation'
+import { functionCaller, type Harness } from '../../support/harness'
+import { CONTRACT_NOW, type ContractTarget, type OpenTarget } from '../target'
 
 export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined
 
@@ -46,4 +48,27 @@ export function postgresTarget(connectionString: string): ContractTarget {
       }
     },
   }
+}
+
+/**
+ * The real functions (through the registry, as the host calls them) over the
+ * PostgreSQL ports: a fresh schema with the demo foundation for each test.
+ */
+export function usePostgresFunctions(url: string): { call: Harness['call']; setNow(ms: number): void; ports(): OpenTarget['ports'] } {
+  let target: OpenTarget | null = null
+  let call: Harness['call'] | null = null
+  beforeEach(async () => {
+    target = await postgresTarget(url).open(CONTRACT_NOW)
+    await target.seed(demoFoundation(CONTRACT_NOW))
+    call = functionCaller(target.ports).call
+  })
+  afterEach(async () => {
+    await target?.close()
+    target = call = null
+  })
+  const open = () => {
+    if (!target || !call) throw new Error('PostgreSQL functions used outside a test')
+    return { target, call }
+  }
+  return { call: ((...args: Parameters<Harness['call']>) => open().call(...args)) as Harness['call'], setNow: (ms) => open().target.setNow(ms), ports: () => open().target.ports }
 }
