@@ -1,21 +1,19 @@
-// Repair requests, as sqlite/migrations/007-repairs.ts: the requests (their
-// indexed columns plus the whole request as JSON), timeline, commitments,
-// common areas and repair-fund links, with the same keys and indexes. One
-// table more than SQLite: each community's last request number, moved by an
-// upsert, because concurrent reports on PostgreSQL must not both read the
-// same MAX(no) (SQLite runs one writer at a time and needs no counter).
-export default `
+import type { Migration } from './dialect'
+
+// Repair requests, their timeline, each community's service-time commitments
+// and common areas, and the link of a repair to its repair-fund withdrawal.
+const repairs: Migration = (d) => `
 CREATE TABLE repair_commitments (
   community_id TEXT NOT NULL REFERENCES communities(id),
-  category TEXT COLLATE "C" NOT NULL,
-  urgency TEXT COLLATE "C" NOT NULL CHECK (urgency IN ('urgent','normal')),
+  category ${d.sortedText} NOT NULL,
+  urgency ${d.sortedText} NOT NULL CHECK (urgency IN ('urgent','normal')),
   response_minutes INTEGER NOT NULL CHECK (response_minutes > 0),
   completion_minutes INTEGER NOT NULL CHECK (completion_minutes >= response_minutes),
   PRIMARY KEY (community_id, category, urgency)
 );
 CREATE TABLE repair_common_areas (
   community_id TEXT NOT NULL REFERENCES communities(id),
-  name TEXT COLLATE "C" NOT NULL,
+  name ${d.sortedText} NOT NULL,
   position INTEGER NOT NULL,
   PRIMARY KEY (community_id, name)
 );
@@ -28,9 +26,9 @@ CREATE TABLE repair_requests (
   building TEXT,
   unit_no TEXT,
   status TEXT NOT NULL,
-  reported_at BIGINT NOT NULL,
+  reported_at ${d.bigint} NOT NULL,
   -- The deadline staff work to now; NULL once nothing is owed (completed, confirmed).
-  due_at BIGINT,
+  due_at ${d.bigint},
   version INTEGER NOT NULL,
   -- The whole request as the domain sees it; the columns above are its indexed parts.
   data TEXT NOT NULL,
@@ -42,14 +40,11 @@ CREATE INDEX repair_unit ON repair_requests(community_id, building, unit_no, rep
 CREATE INDEX repair_common ON repair_requests(community_id, reported_at) WHERE location_kind = 'common';
 CREATE INDEX repair_reported ON repair_requests(community_id, reported_at);
 CREATE INDEX repair_completed ON repair_requests(community_id, status) WHERE status = 'completed';
-CREATE TABLE repair_numbers (
-  community_id TEXT PRIMARY KEY REFERENCES communities(id),
-  last_no INTEGER NOT NULL
-);
+${d.pg ? pgRepairNumbers : ''}
 CREATE TABLE repair_events (
   request_id TEXT NOT NULL REFERENCES repair_requests(id),
   seq INTEGER NOT NULL,
-  at BIGINT NOT NULL,
+  at ${d.bigint} NOT NULL,
   actor_id TEXT,
   kind TEXT NOT NULL,
   status TEXT NOT NULL,
@@ -59,9 +54,19 @@ CREATE TABLE repair_events (
 CREATE TABLE repair_fund_links (
   request_id TEXT PRIMARY KEY REFERENCES repair_requests(id),
   community_id TEXT NOT NULL,
-  -- A plain reference into the accounts capability's withdrawals (see sqlite/repairs.ts).
+  -- A withdrawal's reference, e.g. 2026-Q2#1, checked against the published reports by repair-link-fund.
   withdrawal_id TEXT NOT NULL,
   linked_by TEXT NOT NULL,
-  linked_at BIGINT NOT NULL
+  linked_at ${d.bigint} NOT NULL
 );
 `
+
+// One table more on PostgreSQL: each community's last request number, moved by
+// an upsert, because concurrent reports there must not both read the same
+// MAX(no) (SQLite runs one writer at a time and needs no counter).
+const pgRepairNumbers = `CREATE TABLE repair_numbers (
+  community_id TEXT PRIMARY KEY REFERENCES communities(id),
+  last_no INTEGER NOT NULL
+);`
+
+export default repairs

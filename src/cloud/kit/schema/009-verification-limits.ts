@@ -1,7 +1,11 @@
-// Limits on newcomers' proof, as sqlite/migrations/009-verification-limits.ts:
-// each person's count of pending proof requests per community, and a daily
-// counter of proof files uploaded.
-export default `
+import type { Migration } from './dialect'
+
+// Limits on what someone not yet a member can put in front of the committee:
+// each person's count of pending proof requests per community (taken in the
+// same transaction as the request, given back when it is decided), and a
+// daily counter of proof files uploaded.
+// The same text on both engines.
+const verificationLimits: Migration = () => `
 CREATE TABLE verification_open (
   community_id TEXT NOT NULL,
   person_id TEXT NOT NULL,
@@ -17,3 +21,5 @@ CREATE TABLE proof_uploads (
   PRIMARY KEY (person_id, day)
 );
 `
+
+export default verificationLimits

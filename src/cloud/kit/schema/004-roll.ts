@@ -1,7 +1,10 @@
+import type { Migration } from './dialect'
+
 // Owner verification: the daily counter of failed bind attempts, proof
 // requests the committee decides, and invite codes an owner gives residents.
-// Also the uploaded file each roll version came from.
-export default `
+// Also the uploaded file each roll version came from. (roll_versions,
+// roll_units, owner_bindings and resident_links are in 001.)
+const roll: Migration = (d) => `
 ALTER TABLE roll_versions ADD COLUMN source_file TEXT;
 CREATE TABLE bind_attempts (
   person_id TEXT NOT NULL,
@@ -20,9 +23,9 @@ CREATE TABLE verification_requests (
   note TEXT NOT NULL DEFAULT '',
   status TEXT NOT NULL CHECK (status IN ('pending','approved','rejected')),
   reason TEXT,
-  created_at INTEGER NOT NULL,
+  created_at ${d.bigint} NOT NULL,
   decided_by TEXT,
-  decided_at INTEGER
+  decided_at ${d.bigint}
 );
 CREATE INDEX verification_requests_queue ON verification_requests(community_id, status, created_at);
 CREATE INDEX verification_requests_person ON verification_requests(person_id, created_at);
@@ -34,10 +37,12 @@ CREATE TABLE resident_invites (
   building TEXT NOT NULL,
   unit_no TEXT NOT NULL,
   created_by TEXT NOT NULL REFERENCES people(id),
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
+  created_at ${d.bigint} NOT NULL,
+  expires_at ${d.bigint} NOT NULL,
   used_by TEXT,
-  used_at INTEGER
+  used_at ${d.bigint}
 );
 CREATE INDEX resident_links_unit ON resident_links(community_id, building, unit_no);
 `
+
+export default roll

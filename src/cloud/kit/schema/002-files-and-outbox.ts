@@ -1,7 +1,9 @@
-// Uploaded files and the notification outbox, as sqlite/migrations/002. The
-// bytes live in the database too, so every host of a city-wide platform
-// serves every file.
-export default `
+import type { Migration } from './dialect'
+
+// Uploaded files (photos, documents, spreadsheets) and the notification
+// outbox. On PostgreSQL the bytes live in the database too, so every host of
+// a city-wide platform serves every file.
+const filesAndOutbox: Migration = (d) => `
 CREATE TABLE files (
   id TEXT PRIMARY KEY,
   community_id TEXT NOT NULL,
@@ -11,12 +13,11 @@ CREATE TABLE files (
   kind TEXT NOT NULL,
   size INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  bytes BYTEA NOT NULL
+  created_at ${d.bigint} NOT NULL${d.pg ? ',\n  bytes BYTEA NOT NULL' : ''}
 );
 CREATE INDEX files_owner ON files(community_id, owner_id);
 CREATE TABLE outbox (
-  id BIGSERIAL PRIMARY KEY,
+  id ${d.serialKey},
   community_id TEXT NOT NULL,
   recipient_id TEXT NOT NULL,
   kind TEXT NOT NULL,
@@ -24,7 +25,9 @@ CREATE TABLE outbox (
   body TEXT NOT NULL,
   page TEXT,
   dedupe_key TEXT UNIQUE,
-  created_at BIGINT NOT NULL
+  created_at ${d.bigint} NOT NULL
 );
 CREATE INDEX outbox_recipient ON outbox(recipient_id, created_at);
 `
+
+export default filesAndOutbox
