@@ -12,9 +12,9 @@
 // acknowledged, and that every chain verifies (target ≥ 1,000 ballots/s).
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a database it may create a
 // schema in); without one it says so and prints no figures.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { postgresPorts } from '../../src/cloud/kit/postgres'
@@ -24,6 +24,7 @@ import { verifyChain } from '../../src/domain/audit-chain'
 import { CHOICES } from '../../src/domain/voting/tally'
 import { loadSecret, SESSION_COOKIE, signSession } from '../../src/host/session'
 import { setUpBigAssembliesPg } from '../../tests/support/big-assemblies-postgres'
+import { post, spawnHost } from './lib/host'
 import { processCpuMs, runOnPostgres } from './lib/pg-bench'
 
 // PG_SURGE_COMMUNITIES shrinks the city for a quick look; the figure is for 100.
@@ -62,36 +63,10 @@ process.on('exit', () => {
 
 /** The bundled host on this schema; resolves with its port once it prints its address. */
 function startHost(url: string, schema: string): Promise<number> {
-  const { HOST_MODE: _m, PORT: _p, DATA_DIR: _d, DATABASE_URL: _u, ...env } = process.env
   const db = withApp(url, { options: `-c search_path=${schema}`, application_name: SURGE_APP })
-  // HOST_NODE_ARGS (e.g. --cpu-prof) profiles the host under the surge, as in vote-surge.ts.
-  const nodeArgs = process.env.HOST_NODE_ARGS ? process.env.HOST_NODE_ARGS.split(' ') : []
-  host = spawn(process.execPath, [...nodeArgs, 'dist/host/main.js'], {
-    env: { ...env, PORT: '0', DATA_DIR: dataDir, HOST_MODE: 'production', STATIC_DIR: join(dataDir, 'no-static'), DATABASE_URL: db, DATABASE_POOL_SIZE: String(POOL) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let out = ''
-  return new Promise((resolve, reject) => {
-    host!.once('exit', (code) => reject(new Error(`主机退出（${code}）：${out}`)))
-    host!.stdout!.setEncoding('utf8').on('data', (c: string) => {
-      out += c
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)
-      if (m) resolve(Number(m[1]))
-    })
-  })
-}
-
-function post(agent: Agent, port: number, cookie: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port, path: '/api/fn/ballot-cast', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (c) => { text += c })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
+  const started = spawnHost(dataDir, { DATABASE_URL: db, DATABASE_POOL_SIZE: String(POOL) })
+  host = started.child
+  return started.port
 }
 
 const now = Date.now()
@@ -118,7 +93,7 @@ runOnPostgres('pg-vote-surge', { max: 10, now: () => now }, async (ports, { url,
     const port = await startHost(url, schema)
     agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
     send = async (job, body) => {
-      const r = await post(agent!, port, `${SESSION_COOKIE}=${signSession(secret, communities[job.n].openid(job.owner))}`, body)
+      const r = await post(agent!, port, '/api/fn/ballot-cast', `${SESSION_COOKIE}=${signSession(secret, communities[job.n].openid(job.owner))}`, body)
       if (r.status === 200 && (JSON.parse(r.text) as { ok: boolean }).ok) return true
       throw new Error(`${r.status} ${r.text}`)
     }

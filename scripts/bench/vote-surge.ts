@@ -5,15 +5,16 @@
 // `bench vote_surge_ballots_per_s`, `bench vote_surge_p99`, `bench
 // vote_surge_errors`, then checks the stored counts and the audit chain
 // (targets: ≥ 1,000 ballots/s, p99 ≤ 300 ms, zero errors, counts exact).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { verifyChain, type AuditEntry } from '../../src/domain/audit-chain'
 import { sha256 } from '../../src/cloud/kit/sha256'
 import { setUpBigAssembly } from '../../tests/support/big-assembly'
+import { post, spawnHost } from './lib/host'
 
 const OWNERS = 5415
 const CLIENTS = 200
@@ -27,32 +28,9 @@ process.on('exit', () => {
 })
 
 function startHost(): Promise<number> {
-  const { HOST_MODE: _m, PORT: _p, DATA_DIR: _d, ...env } = process.env
-  // HOST_NODE_ARGS (e.g. --cpu-prof) profiles the host under the surge.
-  const nodeArgs = process.env.HOST_NODE_ARGS ? process.env.HOST_NODE_ARGS.split(' ') : []
-  host = spawn(process.execPath, [...nodeArgs, 'dist/host/main.js'], { env: { ...env, PORT: '0', DATA_DIR: dataDir, HOST_MODE: 'production', STATIC_DIR: join(dataDir, 'no-static') }, stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  return new Promise((resolve, reject) => {
-    host!.once('exit', (code) => reject(new Error(`主机退出（${code}）：${out}`)))
-    host!.stdout!.setEncoding('utf8').on('data', (c: string) => {
-      out += c
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)
-      if (m) resolve(Number(m[1]))
-    })
-  })
-}
-
-function post(agent: Agent, port: number, path: string, cookie: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (c) => { text += c })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
+  const started = spawnHost(dataDir)
+  host = started.child
+  return started.port
 }
 
 async function main() {
