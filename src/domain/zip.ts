@@ -71,29 +71,25 @@ export function assembleZip(members: readonly ZipMember[], stamp: DosStamp = DOS
   for (const m of members) {
     const name = utf8(m.name)
     const flags = name.length !== m.name.length ? 0x0800 : 0
+    // The local header and the central entry share these fields, in this order, from `at` on.
+    const common = (v: DataView, at: number) => {
+      v.setUint16(at, 20, true) // version needed: 2.0
+      v.setUint16(at + 2, flags, true)
+      v.setUint16(at + 4, m.method, true)
+      v.setUint16(at + 6, stamp.time, true)
+      v.setUint16(at + 8, stamp.date, true)
+      v.setUint32(at + 10, m.crc, true)
+      v.setUint32(at + 14, m.data.length, true)
+      v.setUint32(at + 18, m.size, true)
+      v.setUint16(at + 22, name.length, true)
+    }
     const local = new DataView(new ArrayBuffer(30))
     local.setUint32(0, 0x04034b50, true)
-    local.setUint16(4, 20, true) // version needed: 2.0
-    local.setUint16(6, flags, true)
-    local.setUint16(8, m.method, true)
-    local.setUint16(10, stamp.time, true)
-    local.setUint16(12, stamp.date, true)
-    local.setUint32(14, m.crc, true)
-    local.setUint32(18, m.data.length, true)
-    local.setUint32(22, m.size, true)
-    local.setUint16(26, name.length, true)
+    common(local, 4)
     const entry = new DataView(new ArrayBuffer(46))
     entry.setUint32(0, 0x02014b50, true)
     entry.setUint16(4, 20, true) // made by 2.0
-    entry.setUint16(6, 20, true)
-    entry.setUint16(8, flags, true)
-    entry.setUint16(10, m.method, true)
-    entry.setUint16(12, stamp.time, true)
-    entry.setUint16(14, stamp.date, true)
-    entry.setUint32(16, m.crc, true)
-    entry.setUint32(20, m.data.length, true)
-    entry.setUint32(24, m.size, true)
-    entry.setUint16(28, name.length, true)
+    common(entry, 6)
     // extra, comment, disk, internal and external attributes: all zero
     entry.setUint32(42, offset, true)
     parts.push(new Uint8Array(local.buffer), name, m.data)
