@@ -9,21 +9,13 @@
 // where the server runs on this machine) is printed beside it.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a database it may create a
 // schema in); without one it says so and prints no figures.
-import { randomBytes } from 'node:crypto'
-import { postgresPorts } from '../../src/cloud/kit/postgres'
 import { FUNCTIONS } from '../../src/cloud/registry'
 import type { Result } from '../../src/contracts/result'
 import type { RollCommitOutput, RollPreviewOutput } from '../../src/contracts/roll'
-import { processCpuMs } from './lib/pg-bench'
+import { processCpuMs, runOnPostgres } from './lib/pg-bench'
 
 const UNITS = 50_000
 const PER_BUILDING = 1_000
-
-const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
-if (!url) {
-  console.log('pg-roll-import: not run — set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL database')
-  process.exit(0)
-}
 
 /**
  * By construction: units 2k and 2k+1 of a building belong to one owner, and
@@ -54,51 +46,39 @@ function unwrap<T>(r: Result<unknown>, what: string): T {
   return r.data as T
 }
 
-async function main(): Promise<void> {
-  const schema = `bench_roll_${randomBytes(4).toString('hex')}`
-  // One connection, so every statement runs in the one backend whose CPU is read.
-  const ports = await postgresPorts({ connectionString: url!, schema, max: 1 })
-  try {
-    const c = 'c-bench'
-    await ports.pool.query("INSERT INTO communities (id, name, settings, created_at) VALUES ($1, '基准小区', '{}', 0)", [c])
-    await ports.pool.query("INSERT INTO people (id, openid, name, phone, created_at) VALUES ('p-bench', 'bench:committee', '业委会', NULL, 0)")
-    await ports.pool.query("INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES ($1, 'p-bench', 'committee', '[]', 0)", [c])
-    const inv = { principal: { openid: 'bench:committee' }, ports, devMode: false }
-    const bytes = new Uint8Array(Buffer.from(rollCsv(), 'utf8'))
-    const { fileId } = unwrap<{ fileId: string }>(await FUNCTIONS['file-upload']({ communityId: c, purpose: 'spreadsheet', name: 'roll.csv', bytes }, inv), '上传')
+// One connection, so every statement runs in the one backend whose CPU is read.
+runOnPostgres('pg-roll-import', { max: 1 }, async (ports) => {
+  const c = 'c-bench'
+  await ports.pool.query("INSERT INTO communities (id, name, settings, created_at) VALUES ($1, '基准小区', '{}', 0)", [c])
+  await ports.pool.query("INSERT INTO people (id, openid, name, phone, created_at) VALUES ('p-bench', 'bench:committee', '业委会', NULL, 0)")
+  await ports.pool.query("INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES ($1, 'p-bench', 'committee', '[]', 0)", [c])
+  const inv = { principal: { openid: 'bench:committee' }, ports, devMode: false }
+  const bytes = new Uint8Array(Buffer.from(rollCsv(), 'utf8'))
+  const { fileId } = unwrap<{ fileId: string }>(await FUNCTIONS['file-upload']({ communityId: c, purpose: 'spreadsheet', name: 'roll.csv', bytes }, inv), '上传')
 
-    const { rows: [{ pid }] } = await ports.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
-    // As in roll-import.ts: garbage collected (untimed) before each of the two requests.
-    const gc = () => (globalThis as { gc?: () => void }).gc?.()
-    gc()
-    const [cpu0, server0] = [process.cpuUsage(), processCpuMs(pid)]
-    const t0 = performance.now()
-    const preview = unwrap<RollPreviewOutput>(await FUNCTIONS['roll-preview']({ communityId: c, fileId }, inv), '预览')
-    const t1 = performance.now()
-    gc()
-    const t1b = performance.now()
-    const commit = unwrap<RollCommitOutput>(await FUNCTIONS['roll-commit']({ communityId: c, fileId }, inv), '导入')
-    const t2 = performance.now()
-    const [cpu, server1] = [process.cpuUsage(cpu0), processCpuMs(pid)]
+  const { rows: [{ pid }] } = await ports.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+  // As in roll-import.ts: garbage collected (untimed) before each of the two requests.
+  const gc = () => (globalThis as { gc?: () => void }).gc?.()
+  gc()
+  const [cpu0, server0] = [process.cpuUsage(), processCpuMs(pid)]
+  const t0 = performance.now()
+  const preview = unwrap<RollPreviewOutput>(await FUNCTIONS['roll-preview']({ communityId: c, fileId }, inv), '预览')
+  const t1 = performance.now()
+  gc()
+  const t1b = performance.now()
+  const commit = unwrap<RollCommitOutput>(await FUNCTIONS['roll-commit']({ communityId: c, fileId }, inv), '导入')
+  const t2 = performance.now()
+  const [cpu, server1] = [process.cpuUsage(cpu0), processCpuMs(pid)]
 
-    const { rows: [stored] } = await ports.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM roll_units WHERE community_id = $1 AND version = 1', [c])
-    if (!preview.committable || preview.summary.units !== UNITS || preview.summary.heads !== EXPECTED_HEADS || !commit.created || stored.n !== UNITS) {
-      console.error('名册导入结果不对：', JSON.stringify({ committable: preview.committable, units: preview.summary.units, heads: preview.summary.heads, stored: stored.n, problems: preview.problems.slice(0, 5) }))
-      process.exit(1)
-    }
-    console.log(`bench pg_roll_preview_50k ${Math.round(t1 - t0)} ms`)
-    console.log(`bench pg_roll_commit_50k ${Math.round(t2 - t1b)} ms`)
-    console.log(`bench pg_roll_import_50k_total ${Math.round(t1 - t0 + t2 - t1b)} ms`)
-    console.log(`bench pg_roll_import_50k_node_cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms`)
-    if (server0 !== null && server1 !== null) console.log(`bench pg_roll_import_50k_server_cpu ${Math.round(server1 - server0)} ms`)
-    console.log(`bench pg_roll_import_50k_peak_rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
-  } finally {
-    await ports.pool.query(`DROP SCHEMA ${schema} CASCADE`)
-    await ports.close()
+  const { rows: [stored] } = await ports.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM roll_units WHERE community_id = $1 AND version = 1', [c])
+  if (!preview.committable || preview.summary.units !== UNITS || preview.summary.heads !== EXPECTED_HEADS || !commit.created || stored.n !== UNITS) {
+    console.error('名册导入结果不对：', JSON.stringify({ committable: preview.committable, units: preview.summary.units, heads: preview.summary.heads, stored: stored.n, problems: preview.problems.slice(0, 5) }))
+    process.exit(1)
   }
-}
-
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
+  console.log(`bench pg_roll_preview_50k ${Math.round(t1 - t0)} ms`)
+  console.log(`bench pg_roll_commit_50k ${Math.round(t2 - t1b)} ms`)
+  console.log(`bench pg_roll_import_50k_total ${Math.round(t1 - t0 + t2 - t1b)} ms`)
+  console.log(`bench pg_roll_import_50k_node_cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms`)
+  if (server0 !== null && server1 !== null) console.log(`bench pg_roll_import_50k_server_cpu ${Math.round(server1 - server0)} ms`)
+  console.log(`bench pg_roll_import_50k_peak_rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
 })
