@@ -48,11 +48,35 @@ function matches(doc: Doc, where: Record<string, unknown>): boolean {
   return Object.entries(where).every(([k, cond]) => {
     const v = doc[k]
     if (!isOp(cond)) return v === cond
-    if (cond.__op === 'eq') return v === cond.v
-    if (cond.__op === 'gt') return (v as number) > (cond.v as number)
-    if (cond.__op === 'in') return (cond.v as unknown[]).includes(v)
-    throw new Error(`fake: operator ${cond.__op}`)
+    return test(v, cond)
   })
+}
+/** One field's value against one query operator; comparisons of a missing field are false, as on the server. */
+function test(v: unknown, cond: Op): boolean {
+  const x = v as number | string
+  const y = cond.v as number | string
+  switch (cond.__op) {
+    case 'eq': return v === cond.v
+    case 'neq': return v !== cond.v
+    case 'gt': return v !== undefined && v !== null && x > y
+    case 'gte': return v !== undefined && v !== null && x >= y
+    case 'lt': return v !== undefined && v !== null && x < y
+    case 'lte': return v !== undefined && v !== null && x <= y
+    case 'in': return (cond.v as unknown[]).includes(v)
+    case 'and': return (cond.v as Op[]).every((c) => test(v, c))
+    default: throw new Error(`fake: operator ${cond.__op}`)
+  }
+}
+
+/** An update's fields applied to a document: plain values replace, `_.inc(n)` adds. */
+function applyUpdate(doc: Doc, data: Record<string, unknown>): Doc {
+  const out: Doc = { ...doc }
+  for (const [k, v] of Object.entries(data)) {
+    if (isOp(v) && v.__op === 'inc') out[k] = ((doc[k] as number | undefined) ?? 0) + (v.v as number)
+    else if (isOp(v)) throw new Error(`fake: update operator ${v.__op}`)
+    else out[k] = clone(v)
+  }
+  return out
 }
 
 /** The value at a '$a.b' field path. */
@@ -127,8 +151,14 @@ export function fakeWxCloud(): FakeWxCloud {
   let idSeq = 0
   const command: Command = {
     eq: (v) => ({ __op: 'eq', v }) as Op,
+    neq: (v) => ({ __op: 'neq', v }) as Op,
     gt: (v) => ({ __op: 'gt', v }) as Op,
+    gte: (v) => ({ __op: 'gte', v }) as Op,
+    lt: (v) => ({ __op: 'lt', v }) as Op,
+    lte: (v) => ({ __op: 'lte', v }) as Op,
     in: (v) => ({ __op: 'in', v }) as Op,
+    and: (...ops) => ({ __op: 'and', v: ops }) as Op,
+    inc: (n) => ({ __op: 'inc', v: n }) as Op,
     aggregate: {
       sum: (expr) => ({ __acc: 'sum', expr }) as Acc,
       first: (expr) => ({ __acc: 'first', expr }) as Acc,
@@ -202,7 +232,7 @@ export function fakeWxCloud(): FakeWxCloud {
       async update({ data }) {
         await tick()
         const r = table(name).get(id)
-        if (r) table(name).set(id, { doc: { ...r.doc, ...clone(data as Record<string, unknown>) }, version: r.version + 1 })
+        if (r) table(name).set(id, { doc: applyUpdate(r.doc, data as Record<string, unknown>), version: r.version + 1 })
         return { stats: { updated: r ? 1 : 0 } }
       },
       async remove() {
@@ -267,7 +297,7 @@ export function fakeWxCloud(): FakeWxCloud {
             async update({ data }) {
               await tick()
               const d = current(name, id)
-              if (d) writes.set(key(name, id), { name, id, doc: { ...d, ...clone(data as Record<string, unknown>) }, create: false })
+              if (d) writes.set(key(name, id), { name, id, doc: applyUpdate(d, data as Record<string, unknown>), create: false })
               return {}
             },
             async remove() {

@@ -15,8 +15,16 @@ export type Operator = { readonly __op: string }
 
 export interface Command {
   eq(v: unknown): Operator
+  neq(v: unknown): Operator
   gt(v: unknown): Operator
+  gte(v: unknown): Operator
+  lt(v: unknown): Operator
+  lte(v: unknown): Operator
   in(vs: unknown[]): Operator
+  /** Every condition on one field at once: `{ at: _.and(_.gte(a), _.lt(b)) }`. */
+  and(...ops: Operator[]): Operator
+  /** An update operator: adds n to a number field atomically (`update({ data: { n: _.inc(1) } })`). */
+  inc(n: number): Operator
   /** `db.command.aggregate`, the accumulators of a group stage (`const $ = db.command.aggregate`). */
   aggregate: AggregateCommand
 }
