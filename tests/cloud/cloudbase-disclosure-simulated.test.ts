@@ -201,6 +201,8 @@ async function scenario(p: Platform): Promise<unknown[]> {
   return log
 }
 
+afterEach(() => jest.restoreAllMocks())
+
 describe('WeChat cloud simulated: disclosure answers as on SQLite', () => {
   test('a year of reports, a correction, questions and the watch: every answer and refusal is the same', async () => {
     const sqlite = sqlitePlatform()
@@ -232,5 +234,151 @@ describe('WeChat cloud simulated: disclosure answers as on SQLite', () => {
     } finally {
       sqlite.close()
     }
+  })
+})
+
+/** The bare port on a fresh simulated cloud with the demo foundation. */
+async function port() {
+  const p = await cloudbasePlatform()
+  const d = p.ports.disclosure
+  const publishAudit = (quarter: string, version: number): AuditDraft => ({ communityId: C, actorId: CHAIR, action: 'report.publish', subject: `report:${quarter}:v${version}`, data: { quarter, version } })
+  const publish = (quarter: string, version: number, at = T0, reason: string | null = version > 1 ? '更正' : null) =>
+    d.publish({ communityId: C, quarter, version, feeModel: 'hybrid', report: handReport('hybrid'), reason, by: CHAIR, at }, publishAudit(quarter, version))
+  const everything = () => JSON.stringify([...p.cloud.collections.entries()].map(([name, docs]) => [name, [...docs.entries()]]))
+  return { ...p, d, publish, everything }
+}
+
+/** Quarters from 1990-Q1 on, oldest first. */
+const quartersFrom1990 = (n: number) => Array.from({ length: n }, (_, i) => `${1990 + Math.floor(i / 4)}-Q${(i % 4) + 1}`)
+
+describe('WeChat cloud simulated: a published version is only ever added', () => {
+  test.each(['E11000', 'DATABASE_DUPLICATE_WRITE'] as const)('the same number again (%s) is refused by its _id as REPORT.VERSION_TAKEN and writes nothing', async (style) => {
+    const p = await port()
+    p.cloud.duplicateStyle = style
+    const v1 = await p.publish('2026-Q3', 1)
+    await p.d.saveDraft({ communityId: C, quarter: '2026-Q3', report: handReport('lump-sum'), by: CHAIR, at: T0 + 1 })
+    p.cloud.queries.length = 0
+    const before = p.everything()
+    await expect(p.publish('2026-Q3', 1, T0 + 2)).rejects.toMatchObject({ code: 'REPORT.VERSION_TAKEN', details: { version: 1 } })
+    expect(p.everything()).toBe(before)
+    // The refusal is the add itself: publishing read no versions first.
+    expect(p.cloud.queries.filter((q) => q.collection === COLLECTIONS.reportVersions)).toEqual([])
+    expect(await p.d.versions(C, '2026-Q3')).toEqual([v1])
+  })
+
+  test('a database error that is not a duplicate stays an error: not VERSION_TAKEN, nothing stored, no detail leaked to the caller', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined) // the host logs the error; the caller sees none of it
+    const p = await port()
+    await p.d.setFeeModel({ communityId: C, feeModel: 'hybrid', by: CHAIR, at: T0 }, { communityId: C, actorId: CHAIR, action: 'disclosure.fee-model', subject: `community:${C}`, data: {} })
+    data(await p.call('report-draft-save', { communityId: C, quarter: '2026-Q3', report: asSent(handReport('hybrid', null)) }, CHAIR))
+    const db = p.cloud.database()
+    const real = db.runTransaction
+    // -502001 alone is any failed request (here a timeout); only with E11000 is it a duplicate.
+    db.runTransaction = () => Promise.reject(Object.assign(new Error('errCode: -502001 database request fail | network timeout'), { errCode: -502001 }))
+    const r = await p.call('report-publish', { communityId: C, quarter: '2026-Q3' }, CHAIR)
+    db.runTransaction = real
+    expect(r).toMatchObject({ ok: false, code: 'INTERNAL' })
+    expect(JSON.stringify(r)).not.toMatch(/502001|timeout/)
+    expect(p.cloud.collections.get(COLLECTIONS.reportVersions)?.size ?? 0).toBe(0)
+    expect(await p.d.draft(C, '2026-Q3')).not.toBeNull()
+  })
+
+  test('three corrections published at once: numbers 2, 3, 4 each stand once, the newest-quarter index ends at 4, and no version document was ever rewritten', async () => {
+    const p = await port()
+    await p.publish('2026-Q3', 1)
+    await Promise.all([4, 2, 3].map((v) => p.publish('2026-Q3', v, T0 + v)))
+    expect((await p.d.versions(C, '2026-Q3')).map((v) => v.version)).toEqual([1, 2, 3, 4])
+    expect(p.cloud.collections.get(COLLECTIONS.reportQuarters)!.get(ids.reportQuarter(C, '2026-Q3'))!.doc).toEqual({ _id: ids.reportQuarter(C, '2026-Q3'), communityId: C, quarter: '2026-Q3', latest: 4 })
+    expect((await p.d.latestVersions(C, 1)).map((v) => v.version)).toEqual([4])
+    expect([...p.cloud.collections.get(COLLECTIONS.reportVersions)!.values()].every((r) => r.version === 1)).toBe(true)
+    expect(verifyChain(sha256, await p.ports.audit.all(C)).valid).toBe(true)
+  })
+
+  test('a correction without a reason is refused before anything is written (the SQL tables\' CHECK)', async () => {
+    const p = await port()
+    await p.publish('2026-Q3', 1)
+    const before = p.everything()
+    await expect(p.publish('2026-Q3', 2, T0, '  ')).rejects.toThrow('must state its reason')
+    await expect(p.publish('2026-Q3', 0, T0)).rejects.toThrow('not a number from 1')
+    expect(p.everything()).toBe(before)
+  })
+})
+
+describe('WeChat cloud simulated: the queries the adapter builds', () => {
+  test('the newest 110 of 120 quarters: two pages of the per-quarter index (100 + 10), then the versions by _id in runs of 100', async () => {
+    const p = await port()
+    const quarters = quartersFrom1990(120)
+    for (const q of quarters) await p.publish(q, 1)
+    await p.publish('2000-Q1', 2) // a correction: the list shows version 2 for that quarter
+    p.cloud.queries.length = 0
+    const listed = await p.d.latestVersions(C, 110)
+    const newestFirst = [...quarters].reverse().slice(0, 110)
+    expect(listed.map((v) => v.quarter)).toEqual(newestFirst)
+    expect(listed.find((v) => v.quarter === '2000-Q1')).toMatchObject({ version: 2, reason: '更正', publishedByName: '李建国' })
+    expect(listed.filter((v) => v.version !== 1).map((v) => v.quarter)).toEqual(['2000-Q1'])
+    const _ = p.cloud.database().command
+    const wanted = newestFirst.map((q) => ids.reportVersion(C, q, q === '2000-Q1' ? 2 : 1))
+    expect(p.cloud.queries).toEqual([
+      { collection: COLLECTIONS.reportQuarters, where: { communityId: C }, orderBy: [['quarter', 'desc']], skip: 0, limit: 100 },
+      { collection: COLLECTIONS.reportQuarters, where: { communityId: C }, orderBy: [['quarter', 'desc']], skip: 100, limit: 10 },
+      { collection: COLLECTIONS.reportVersions, where: { _id: _.in(wanted.slice(0, 100)) }, orderBy: [], skip: 0, limit: 100 },
+      { collection: COLLECTIONS.reportVersions, where: { _id: _.in(wanted.slice(100)) }, orderBy: [], skip: 0, limit: 100 },
+      // The publisher's name, once.
+      { collection: COLLECTIONS.people, where: { _id: _.in([CHAIR]) }, orderBy: [], skip: 0, limit: 100 },
+    ])
+    expect(await p.d.latestVersions(C, 200)).toHaveLength(120)
+    expect(await p.d.latestVersions('c-none', 10)).toEqual([])
+  })
+
+  test('130 questions on one quarter come back whole, oldest first, read in pages of 100; answered ones leave the open list', async () => {
+    const p = await port()
+    await p.publish('2026-Q3', 1)
+    await p.publish('2026-Q2', 1)
+    // Asked in shuffled time order, some at the same moment (then by number).
+    const times = Array.from({ length: 130 }, (_, i) => T0 + ((i * 37) % 65) * 1000)
+    const asked = []
+    for (const [i, at] of times.entries()) {
+      asked.push(await p.d.ask({ communityId: C, quarter: '2026-Q3', version: 1, lineKey: 'fees/住宅物业服务费', lineLabel: '住宅物业服务费', by: i % 2 ? 'p-zhang-wei' : 'p-chen-jing', text: `问题 ${i + 1}`, at }))
+    }
+    expect(asked.map((q) => q.id)).toEqual(Array.from({ length: 130 }, (_, i) => i + 1))
+    await p.d.ask({ communityId: C, quarter: '2026-Q2', version: 1, lineKey: 'fees/住宅物业服务费', lineLabel: '住宅物业服务费', by: 'p-zhang-wei', text: '上季度', at: T0 })
+    const expected = [...asked].sort((x, y) => x.askedAt - y.askedAt || x.id - y.id)
+
+    p.cloud.queries.length = 0
+    const listed = await p.d.questions(C, '2026-Q3')
+    expect(listed).toEqual(expected)
+    expect(listed.slice(0, 2).map((q) => q.askerName)).toEqual(expected.slice(0, 2).map((q) => (q.askedBy === 'p-zhang-wei' ? '张伟' : '陈静')))
+    expect(p.cloud.queries.filter((q) => q.collection === COLLECTIONS.reportQuestions)).toEqual([0, 100].map((skip) => (
+      { collection: COLLECTIONS.reportQuestions, where: { communityId: C, quarter: '2026-Q3' }, orderBy: [['askedAt', 'asc'], ['id', 'asc']], skip, limit: 100 }
+    )))
+
+    await p.d.answer({ communityId: C, id: expected[0].id, answer: '已答复', by: CHAIR, at: T0 + DAY }, { communityId: C, actorId: CHAIR, action: 'report.answer', subject: `question:${expected[0].id}`, data: {} })
+    p.cloud.queries.length = 0
+    const open = await p.d.openQuestions(C)
+    expect(open).toHaveLength(130)
+    expect(open.map((q) => q.id)).not.toContain(expected[0].id)
+    expect(p.cloud.queries.filter((q) => q.collection === COLLECTIONS.reportQuestions).map((q) => q.where)).toEqual([{ communityId: C, open: true }, { communityId: C, open: true }])
+  })
+
+  test('twenty owners asking at once get twenty different numbers; the counter ends at twenty', async () => {
+    const p = await port()
+    await p.publish('2026-Q3', 1)
+    const asked = await Promise.all(Array.from({ length: 20 }, (_, i) => p.d.ask({ communityId: C, quarter: '2026-Q3', version: 1, lineKey: 'fees/住宅物业服务费', lineLabel: '住宅物业服务费', by: 'p-zhang-wei', text: `问题 ${i}`, at: T0 })))
+    expect(asked.map((q) => q.id).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    expect(p.cloud.collections.get(COLLECTIONS.questionCounters)!.get(C)!.doc).toMatchObject({ last: 20 })
+    expect(await p.d.questions(C, '2026-Q3')).toHaveLength(20)
+  })
+
+  test('a motion\'s decision is read by _id only: the app\'s own motion by its certified count, else the paper record, else none', async () => {
+    const p = await port()
+    await p.recordPaperDecisions()
+    await certifiedAssembly(p)
+    p.cloud.queries.length = 0
+    expect(await p.d.motionDecision(C, 'mx-pass')).toEqual({ motionId: 'mx-pass', communityId: C, matter: 5, passed: true, title: '使用维修资金更换5栋水泵' })
+    expect(await p.d.motionDecision(C, 'mx-fail')).toMatchObject({ motionId: 'mx-fail', passed: false })
+    expect(await p.d.motionDecision(C, 'm-2025-03')).toEqual({ motionId: 'm-2025-03', communityId: C, matter: 5, passed: true, title: '使用维修资金更换3栋两部电梯' })
+    expect(await p.d.motionDecision(C, 'm-hj-2026-01')).toMatchObject({ communityId: 'c-huajing' })
+    expect(await p.d.motionDecision(C, 'm-none')).toBeNull()
+    expect(p.cloud.queries).toEqual([])
   })
 })

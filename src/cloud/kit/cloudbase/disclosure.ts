@@ -17,7 +17,7 @@
 //
 // Questions are numbered per community by a counter document moved in the
 // transaction that adds the question (concurrent askers conflict there and
-// the platform retries one). An answer is written once: the transaction
+// are retried). An answer is written once: the transaction
 // re-reads the question, and two answers at once both write it, so the
 // second is retried and finds it answered.
 import type { MotionDecision } from '../../../domain/disclosure/trace'
@@ -157,8 +157,12 @@ export function cloudbaseDisclosure(db: Database): DisclosurePort {
     },
 
     async ask(q) {
-      // The counter is one document per community: a few askers at once retry on it.
-      const doc = await db.runTransaction(async (t) => {
+      // The counter is one document per community: a few askers at once
+      // conflict on it and the platform retries all but one. Should another
+      // asker commit a number after this one read the counter, that
+      // question's _id refuses ours (an error, which the platform does not
+      // retry), so the whole transaction is run again from a fresh read.
+      const numbered = () => db.runTransaction(async (t) => {
         // What SQL's foreign key checks: a question is on a published version.
         if (!(await getOrNull(t.collection<ReportVersionDoc>(COLLECTIONS.reportVersions).doc(ids.reportVersion(q.communityId, q.quarter, q.version))))) {
           throw new Error(`report ${q.communityId} ${q.quarter} v${q.version} was never published`)
@@ -173,7 +177,16 @@ export function cloudbaseDisclosure(db: Database): DisclosurePort {
         await t.collection<ReportQuestionDoc>(COLLECTIONS.reportQuestions).add({ data })
         return data
       }, CHAIN_ATTEMPTS)
-      return (await toQuestions([doc]))[0]
+      for (let attempt = 1; ; attempt++) {
+        let doc: ReportQuestionDoc
+        try {
+          doc = await numbered()
+        } catch (e) {
+          if (!isDuplicateWrite(e) || attempt >= CHAIN_ATTEMPTS) throw e
+          continue
+        }
+        return (await toQuestions([doc]))[0]
+      }
     },
 
     async answer({ communityId, id, answer, by, at }, audit) {
