@@ -18,7 +18,6 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
     ownership: 'no CloudBase adapter for owner verification yet (issue 8)',
     disclosure: 'no CloudBase adapter for disclosure yet (issue 8)',
     captains: 'no CloudBase adapter for the captains\' storage yet (PostgreSQL and SQLite only)',
-    repairs: 'no CloudBase adapter for repair requests yet (PostgreSQL and SQLite only)',
   },
   limits: {
     tamper: 'CloudBase has no triggers: audit_log is protected by its permission (no client writes) and by verification',

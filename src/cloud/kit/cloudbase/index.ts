@@ -7,6 +7,7 @@ import { cloudbaseAudit } from './audit'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
+import { cloudbaseRepairs } from './repairs'
 import { cloudbaseRoll } from './roll'
 import type { WxCloud } from './sdk'
 import { cloudbaseVoting } from './voting'
@@ -17,7 +18,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'repairs'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -26,6 +27,7 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     files: cloudbaseFiles(cloud),
     notifications: cloudbaseNotifications(cloud, settings.notifications),
     voting: cloudbaseVoting(db),
+    repairs: cloudbaseRepairs(db),
   }
   return withPendingPorts(ports, '微信云开发')
 }
