@@ -8,6 +8,7 @@ import { cloudbaseDisclosure } from './disclosure'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
+import { cloudbaseRepairs } from './repairs'
 import { cloudbaseRoll } from './roll'
 import type { WxCloud } from './sdk'
 import { cloudbaseVoting } from './voting'
@@ -18,7 +19,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -28,6 +29,7 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     notifications: cloudbaseNotifications(cloud, settings.notifications),
     voting: cloudbaseVoting(db),
     disclosure: cloudbaseDisclosure(db),
+    repairs: cloudbaseRepairs(db),
   }
   return withPendingPorts(ports, '微信云开发')
 }
