@@ -5,6 +5,9 @@
 import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
 import { cloudbaseEntry } from '../../src/cloud/kit/cloudbase/entry'
 import { findFunction } from '../../src/cloud/registry'
+import type { JobsPass } from '../../src/contracts/jobs'
+import type { Result } from '../../src/contracts/result'
+import type { AssemblyCallOutput } from '../../src/contracts/voting'
 import { main as scheduledJobs } from '../../src/cloud/scheduled-jobs'
 import { DAY_MS } from '../../src/domain/voting/assembly'
 import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from '../../src/seed/demo-community'
@@ -30,23 +33,23 @@ async function simulatedCloud() {
   return {
     cloud, ports,
     setNow: (ms: number) => { now = ms },
-    call: (name: string, input: unknown, personId: string) => findFunction(name)!(input, { principal: { openid: openidOf(personId) }, ports, devMode: false }),
+    call: (name: string, input: unknown, personId: string): Promise<Result<any>> => findFunction(name)!(input, { principal: { openid: openidOf(personId) }, ports, devMode: false }),
     /** As the timer trigger calls it: no principal at all. */
-    tick: () => scheduledJobs(TIMER_EVENT, { principal: null, ports, devMode: false }),
+    tick: (): Promise<Result<any>> => scheduledJobs(TIMER_EVENT, { principal: null, ports, devMode: false }),
   }
 }
 
 describe('WeChat cloud simulated: the scheduled-jobs timer trigger', () => {
   test('opens an assembly at its start time, not a millisecond before, and sends the owners one notice each however often it runs', async () => {
     const p = await simulatedCloud()
-    const called = data(await p.call('assembly-call', {
+    const called = data<AssemblyCallOutput>(await p.call('assembly-call', {
       communityId: C, title: '2027 年业主大会', notice: '请全体业主参加表决', opensAt: OPENS, closesAt: CLOSES, motions: [{ title: '续聘物业', matter: 4 }],
     }, 'p-li-jianguo'))
     const opened = () => p.ports.voting.assembly(C, called.assemblyId).then((a) => a!.rollVersion !== null)
     const openedNotices = () => p.cloud.sent.filter((m) => m.templateId === 'tmpl-vote-opened')
 
     p.setNow(OPENS - 1)
-    const early = data(await p.tick())
+    const early = data<JobsPass>(await p.tick())
     expect(early.failed).toEqual([])
     expect(early.done).toEqual(expect.arrayContaining(['voting-timers', 'repairs']))
     expect(await opened()).toBe(false)
