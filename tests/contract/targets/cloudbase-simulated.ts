@@ -21,6 +21,7 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
   limits: {
     tamper: 'CloudBase has no triggers: audit_log and report_versions are protected by their permission (no client writes), by adapters that only ever add to them, and by verification of the chain',
     outbox: 'notices leave as subscription messages; there is no outbox to read',
+    references: 'CloudBase has no foreign keys: ballot-cast checks every motion against the assembly and takes the caster from the OPENID before the adapter is called',
   },
   async open(start) {
     const cloud = fakeWxCloud()

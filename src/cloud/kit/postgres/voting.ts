@@ -103,10 +103,13 @@ export async function castStatement(c: Queryable, s: Submission, audit: AuditDra
        RETURNING 1
      ), cast_count AS (
        SELECT COUNT(*)::int AS n FROM cast_rows
+     ), refs AS (
+       SELECT (SELECT COUNT(*) FROM motions WHERE assembly_id = $5::text AND id = ANY($1::text[])) = $13
+          AND EXISTS (SELECT 1 FROM people WHERE id = $8::text) AS ok
      ), ${a.sql}
      SELECT (SELECT COUNT(*)::int FROM standing) AS standing, e.seq, e.prev_hash, e.hash
-       FROM cast_count k LEFT JOIN audit_entry e ON true
-      WHERE CASE WHEN k.n = 0 OR k.n = $13 THEN true ELSE ballot_partly_cast() END`,
+       FROM cast_count k CROSS JOIN refs LEFT JOIN audit_entry e ON true
+      WHERE CASE WHEN NOT refs.ok THEN ballot_reference_missing() WHEN k.n = 0 OR k.n = $13 THEN true ELSE ballot_partly_cast() END`,
     values: [
       cols.map((x) => x.motionId), cols.map((x) => x.choice), cols.map((x) => x.marks), s.voterKey, s.assemblyId, s.area, s.channel, s.castBy, s.castAt,
       s.trackingCode, s.photo, s.proxyId, cols.length, ...a.params,
