@@ -17,7 +17,6 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
     rollAdmin: 'no CloudBase adapter for roll import yet (issue 8)',
     ownership: 'no CloudBase adapter for owner verification yet (issue 8)',
     disclosure: 'no CloudBase adapter for disclosure yet (issue 8)',
-    captains: 'no CloudBase adapter for the captains\' storage yet (PostgreSQL and SQLite only)',
     repairs: 'no CloudBase adapter for repair requests yet (PostgreSQL and SQLite only)',
   },
   limits: {
