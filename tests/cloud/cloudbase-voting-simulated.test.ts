@@ -4,66 +4,28 @@
 // cloud functions, answers exactly as on SQLite; ballots are refused by
 // their _id (either form of the duplicate error) and the first ballot is
 // named; the queries it builds (aggregation for sums, pages of 100 for lists).
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
 import { COLLECTIONS, ids } from '../../src/cloud/kit/cloudbase/collections'
-import type { Ports } from '../../src/cloud/kit/ports'
 import { sha256 } from '../../src/cloud/kit/sha256'
-import { sqlitePorts } from '../../src/cloud/kit/sqlite'
 import type { Submission } from '../../src/cloud/kit/voting-port'
-import { findFunction } from '../../src/cloud/registry'
 import type { Result } from '../../src/contracts/result'
 import { verifyChain } from '../../src/domain/audit-chain'
 import { DEVELOPER_HEAD } from '../../src/domain/roll'
 import { DAY_MS } from '../../src/domain/voting/assembly'
-import { DEMO_COMMUNITY_ID, DEMO_PEOPLE, demoRoll } from '../../src/seed/demo-community'
-import { demoFoundation } from '../../src/seed/demo-foundation'
-import { writeFoundationCloudbase } from '../../src/seed/seed-cloudbase'
-import { writeFoundationSqlite } from '../../src/seed/seed-sqlite'
-import { fakeWxCloud, type FakeWxCloud } from '../support/fake-wx-cloud'
+import { DEMO_COMMUNITY_ID, demoRoll } from '../../src/seed/demo-community'
+import { fakeWxCloud } from '../support/fake-wx-cloud'
+import { cloudbasePlatform as cloudbasePlatformAt, sqlitePlatform as sqlitePlatformAt, type Platform } from '../support/simulated-platforms'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
 const T0 = Date.UTC(2026, 10, 28, 2, 0, 0)
 const OPENS = T0 + 16 * DAY_MS
 const CLOSES = T0 + 23 * DAY_MS
-const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
 /** The port stores a proxy's letter as given (the function checks the photo first). */
 const LETTER = `f_${'ab'.repeat(12)}`
 
-interface Platform {
-  ports: Ports
-  call(name: string, input: unknown, as: string): Promise<Result<any>>
-  setNow(ms: number): void
-  close(): void
-}
-
-async function cloudbasePlatform(): Promise<Platform & { cloud: FakeWxCloud }> {
-  const cloud = fakeWxCloud()
-  let now = T0
-  await writeFoundationCloudbase(cloud.database(), demoFoundation(T0))
-  const ports = cloudbasePorts(cloud, { notifications: { templates: {} } }, () => now)
-  return { cloud, ports, call: (name, input, as) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false }), setNow(ms) { now = ms }, close() {} }
-}
-
-function sqlitePlatform(): Platform {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-cb-voting-'))
-  let now = T0
-  const ports = sqlitePorts(join(dir, 'voting.db'), () => now)
-  ports.db.transaction(() => writeFoundationSqlite(ports.db, demoFoundation(T0)))()
-  return {
-    ports,
-    call: (name, input, as) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false }),
-    setNow(ms) { now = ms },
-    close() {
-      ports.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
+const cloudbasePlatform = () => cloudbasePlatformAt(T0)
+const sqlitePlatform = () => sqlitePlatformAt(T0, 'cb-voting')
 
 const data = <T = any>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)

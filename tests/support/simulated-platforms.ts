@@ -1,0 +1,57 @@
+// The same real cloud functions over two platforms, for tests that compare
+// them answer for answer: WeChat's cloud SIMULATED (the CloudBase adapters
+// over the in-memory fake of wx-server-sdk) and a SQLite file; both seeded
+// with the demo foundation, each caller signed in by their demo openid.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
+import type { NoticeTemplate } from '../../src/cloud/kit/cloudbase/notifications'
+import type { Ports } from '../../src/cloud/kit/ports'
+import { sqlitePorts } from '../../src/cloud/kit/sqlite'
+import { findFunction } from '../../src/cloud/registry'
+import type { Result } from '../../src/contracts/result'
+import { DEMO_PEOPLE } from '../../src/seed/demo-community'
+import { demoFoundation } from '../../src/seed/demo-foundation'
+import { writeFoundationCloudbase } from '../../src/seed/seed-cloudbase'
+import { writeFoundationSqlite } from '../../src/seed/seed-sqlite'
+import { fakeWxCloud, type FakeWxCloud } from './fake-wx-cloud'
+
+export interface Platform {
+  ports: Ports
+  call(name: string, input: unknown, as: string): Promise<Result<any>>
+  setNow(ms: number): void
+  close(): void
+}
+
+const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
+const caller = (ports: Ports) => (name: string, input: unknown, as: string) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false })
+
+/** A subscription template for every kind of notice, so each one is sent (and counted) as the SQLite outbox counts it. */
+export const EVERY_TEMPLATE: Record<string, NoticeTemplate> = new Proxy({}, {
+  get: (_t, kind) => (typeof kind === 'string' ? { id: `tmpl-${kind}`, titleField: 'thing1', bodyField: 'thing2' } : undefined),
+})
+
+export async function cloudbasePlatform(start: number, templates: Record<string, NoticeTemplate> = {}): Promise<Platform & { cloud: FakeWxCloud }> {
+  const cloud = fakeWxCloud()
+  let now = start
+  await writeFoundationCloudbase(cloud.database(), demoFoundation(start))
+  const ports = cloudbasePorts(cloud, { notifications: { templates } }, () => now)
+  return { cloud, ports, call: caller(ports), setNow(ms) { now = ms }, close() {} }
+}
+
+export function sqlitePlatform(start: number, name = 'platform'): Platform {
+  const dir = mkdtempSync(join(tmpdir(), `gj-${name}-`))
+  let now = start
+  const ports = sqlitePorts(join(dir, `${name}.db`), () => now)
+  ports.db.transaction(() => writeFoundationSqlite(ports.db, demoFoundation(start)))()
+  return {
+    ports,
+    call: caller(ports),
+    setNow(ms) { now = ms },
+    close() {
+      ports.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
