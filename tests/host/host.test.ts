@@ -550,6 +550,15 @@ describe('the bundled host process', () => {
     expect(p.out()).not.toContain('http://')
   }, 15_000)
 
+  test('a DATABASE_URL naming a Unix socket where no database listens fails at once, naming the socket and never the password', async () => {
+    const socketDir = tempDir()
+    const p = launch({ DATA_DIR: tempDir(), DATABASE_URL: `postgres://gj:s3cret-pw@/gongjian?host=${socketDir}` })
+    const [code] = await p.exited
+    expect(code).toBe(1)
+    expect(p.err()).toContain(`DATABASE_URL 无法使用：postgres://gj@（Unix 套接字 ${socketDir}）/gongjian`)
+    expect(p.err() + p.out()).not.toContain('s3cret-pw')
+  }, 15_000)
+
   test('a DATABASE_POOL_SIZE that is not a whole number from 1 to 200 fails at once, naming it', async () => {
     for (const size of ['0', 'ten', '2.5']) {
       const p = launch({ DATA_DIR: tempDir(), DATABASE_URL: 'postgres://gj@127.0.0.1:1/gongjian', DATABASE_POOL_SIZE: size })
