@@ -6,6 +6,7 @@
 import type { ClaimTask } from '../../../domain/captains/claims'
 import type { ReceptionDay } from '../../../domain/captains/reception'
 import type { ItemStep, RectificationItem } from '../../../domain/captains/rectification'
+import type { FeeModel } from '../../../domain/disclosure/report'
 import type { Role } from '../../../domain/roles'
 import type { Choice } from '../../../domain/voting/tally'
 import type { NewAssembly, Submission } from '../voting-port'
@@ -37,6 +38,13 @@ export const COLLECTIONS = {
   rectItems: 'rect_items',
   rectSteps: 'rect_steps',
   claimTasks: 'claim_tasks',
+  disclosureSettings: 'disclosure_settings',
+  reportDrafts: 'report_drafts',
+  reportVersions: 'report_versions',
+  reportQuarters: 'report_quarters',
+  reportQuestions: 'report_questions',
+  questionCounters: 'question_counters',
+  motionDecisions: 'motion_decisions',
 } as const
 
 /** Indexes beyond _id, per collection: what the adapters' where/orderBy need. */
@@ -71,6 +79,12 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
   ],
   rect_steps: [{ name: 'item_seq', fields: [['itemId', 1], ['seq', 1]] }, { name: 'community_action_at', fields: [['communityId', 1], ['action', 1], ['at', 1]] }],
   claim_tasks: [{ name: 'board', fields: [['communityId', 1], ['publishedAt', -1], ['_id', -1]] }],
+  report_versions: [{ name: 'community_quarter_version', fields: [['communityId', 1], ['quarter', 1], ['version', 1]] }],
+  report_quarters: [{ name: 'community_quarter', fields: [['communityId', 1], ['quarter', -1]] }],
+  report_questions: [
+    { name: 'community_quarter_asked', fields: [['communityId', 1], ['quarter', 1], ['askedAt', 1], ['id', 1]] },
+    { name: 'community_open_asked', fields: [['communityId', 1], ['open', 1], ['askedAt', 1], ['id', 1]] },
+  ],
 }
 
 export interface CommunityDoc { _id: string; name: string; settings: string; createdAt: number }
@@ -146,6 +160,31 @@ export type RectItemDoc = Omit<RectificationItem, 'id'> & { _id: string; stepCou
 /** One step of an item, under item|seq (ids.rectStep); `data` as JSON text, as the audit log keeps it. */
 export type RectStepDoc = Omit<ItemStep, 'data'> & { _id: string; itemId: string; seq: number; communityId: string; data: string }
 export type ClaimTaskDoc = Omit<ClaimTask, 'id'> & { _id: string }
+/** The committee's choice of fee model, one per community (_id = community id). */
+export interface DisclosureSettingsDoc { _id: string; communityId: string; feeModel: FeeModel; setBy: string | null; setAt: number }
+/** A quarter's draft, replaced whole on each save; the report as JSON text, read back exactly as saved. */
+export interface ReportDraftDoc { _id: string; communityId: string; quarter: string; body: string; updatedBy: string; updatedAt: number }
+/**
+ * One published version of a quarter's report. Only ever added, under
+ * community|quarter|version (ids.reportVersion), so the database refuses a
+ * second report with the same number; no adapter sets, updates or removes one.
+ */
+export interface ReportVersionDoc { _id: string; communityId: string; quarter: string; version: number; feeModel: FeeModel; body: string; reason: string | null; publishedBy: string; publishedAt: number; auditSeq: number }
+/**
+ * The newest version number of each published quarter: an index over
+ * report_versions (moved in the same transaction as each publication), so
+ * listing the newest quarters reads one small document per quarter.
+ */
+export interface ReportQuarterDoc { _id: string; communityId: string; quarter: string; latest: number }
+/** An owner's question on a report line; `open` until answered (what the open list queries), answered once. */
+export interface ReportQuestionDoc {
+  _id: string; communityId: string; id: number; quarter: string; version: number; lineKey: string; lineLabel: string; askedBy: string; text: string; askedAt: number
+  answer: string | null; answeredBy: string | null; answeredAt: number | null; open: boolean
+}
+/** The last question number given out in a community (_id = community id), moved inside the transaction that adds the question. */
+export interface QuestionCounterDoc { _id: string; communityId: string; last: number }
+/** A decision of an assembly held before the app (on paper), recorded by the committee (_id = motion id). */
+export interface MotionDecisionDoc { _id: string; communityId: string; matter: number; passed: boolean; title: string; decidedAt: number }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
@@ -173,4 +212,10 @@ export const ids = {
   booker: (dayId: string, personId: string) => `${dayId}|${personId}`,
   /** Zero-padded so _id order is step order. */
   rectStep: (itemId: string, seq: number) => `${itemId}|${pad(seq, 6)}`,
+  reportDraft: (communityId: string, quarter: string) => `${communityId}|${quarter}`,
+  /** A second publication of the same number is refused by this _id. */
+  reportVersion: (communityId: string, quarter: string, version: number) => `${communityId}|${quarter}|${pad(version, 4)}`,
+  reportQuarter: (communityId: string, quarter: string) => `${communityId}|${quarter}`,
+  /** Numbered per community: every lookup of a question names its community. */
+  reportQuestion: (communityId: string, id: number) => `${communityId}|${pad(id, 8)}`,
 }

@@ -5,6 +5,7 @@ import { withPendingPorts, type FoundationPorts } from '../hosting'
 import type { Ports } from '../ports'
 import { cloudbaseAudit } from './audit'
 import { cloudbaseCaptains } from './captains'
+import { cloudbaseDisclosure } from './disclosure'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
@@ -18,7 +19,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting' | 'captains'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'captains'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -27,6 +28,7 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     files: cloudbaseFiles(cloud),
     notifications: cloudbaseNotifications(cloud, settings.notifications),
     voting: cloudbaseVoting(db),
+    disclosure: cloudbaseDisclosure(db),
     captains: cloudbaseCaptains(db),
   }
   return withPendingPorts(ports, '微信云开发')
