@@ -12,6 +12,7 @@ import { escalateOverdue, sendReceptionReminders } from '../../src/cloud/kit/cap
 import type { AuditDraft } from '../../src/cloud/kit/ports'
 import { sha256 } from '../../src/cloud/kit/sha256'
 import type { Result } from '../../src/contracts/result'
+import { findFunction } from '../../src/cloud/registry'
 import { verifyChain } from '../../src/domain/audit-chain'
 import type { Actor } from '../../src/domain/captains/actor'
 import { planDays } from '../../src/domain/captains/reception'
@@ -213,6 +214,23 @@ describe('WeChat cloud simulated: the timer jobs, run twice at once, change each
     expect(again[0].toSupervisors + again[1].toSupervisors).toBe(130)
     expect((await p.ports.audit.all(C)).filter((e) => e.action === 'rect.escalate')).toHaveLength(260)
     expect(await p.ports.captains.escalationCandidates(later + WEEK, 1000)).toEqual([])
+  })
+
+  test('the scheduled-jobs function, fired by two timers at once: the captains\' jobs run on CloudBase, each overdue item escalated once', async () => {
+    const p = await cloudbasePlatform(T0, EVERY_TEMPLATE)
+    await overdueItems(p, 3)
+    const now = T0 + 2 * DAY
+    p.setNow(now)
+    // A timer's call carries no OPENID; the event is what the trigger sends.
+    const timer = () => findFunction('scheduled-jobs')!({ Type: 'Timer', TriggerName: 'everyFiveMinutes', Time: '2026-11-30T10:00:00Z' }, { principal: null, ports: p.ports, devMode: false })
+    const passes = await Promise.all([timer(), timer()])
+    for (const pass of passes) expect((data(pass) as { done: string[] }).done).toEqual(expect.arrayContaining(['reception-reminders', 'rectification-escalation']))
+    // Deadlines at +1 day, +1 day 1 hour, +1 day 2 hours: all three are past two days on.
+    const escalated = [...p.cloud.collections.get(COLLECTIONS.rectItems)!.values()].map((r) => [r.doc._id, r.doc.escalation, r.doc.version])
+    expect(escalated).toEqual([['ri-0000', 1, 3], ['ri-0001', 1, 3], ['ri-0002', 1, 3]])
+    expect((await p.ports.audit.all(C)).filter((e) => e.action === 'rect.escalate').map((e) => e.subject).sort()).toEqual(['rect:ri-0000', 'rect:ri-0001', 'rect:ri-0002'])
+    // A person cannot fire it.
+    expect(await p.call('scheduled-jobs', {}, LI)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   test('reminders sent by two runs at once reach each household of the building once', async () => {
