@@ -19,7 +19,7 @@ import { planDays } from '../../src/domain/captains/reception'
 import { applyCommand, raiseItem, type RectificationItem } from '../../src/domain/captains/rectification'
 import { DAY, HOUR, WEEK } from '../../src/domain/captains/time'
 import { DEMO_COMMUNITY_ID as C } from '../../src/seed/demo-community'
-import { cloudbasePlatform, EVERY_TEMPLATE, sqlitePlatform, type Platform } from '../support/simulated-platforms'
+import { cloudbasePlatform, data, EVERY_TEMPLATE, sqlitePlatform, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const T0 = Date.UTC(2026, 10, 28, 2, 0, 0) // 2026-11-28 10:00 Shanghai
@@ -28,11 +28,6 @@ const MINUTE = 60_000
 const sh = (month: number, day: number, hour = 10) => Date.UTC(2026, month - 1, day, hour - 8)
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
 const [LI, HUANG, WANG, ZHANG, CHEN, LIU, ZHAO] = ['p-li-jianguo', 'p-huang-meiling', 'p-wang-xiuying', 'p-zhang-wei', 'p-chen-jing', 'p-liu-yang', 'p-zhao-lei']
-
-const data = <T = any>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
-  return r.data
-}
 
 /**
  * Reception days planned, booked, moved and cancelled; three items raised,
@@ -135,7 +130,7 @@ function normalise(log: unknown): unknown {
 
 describe('WeChat cloud simulated: the captains answer as on SQLite', () => {
   test('reception days, complaints chased to closure with escalation, the month\'s figures and the claim board: every answer and refusal the same', async () => {
-    const sqlite = sqlitePlatform(T0, 'cb-captains')
+    const sqlite = sqlitePlatform(T0)
     const cloudbase = await cloudbasePlatform(T0, EVERY_TEMPLATE)
     try {
       const expected = normalise(await scenario(sqlite)) as unknown[]

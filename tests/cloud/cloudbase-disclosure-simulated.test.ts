@@ -43,30 +43,11 @@ interface Platform {
   close(): void
 }
 
-/**
- * report-detail names the repairs linked to each withdrawal through the
- * repairs port, whose CloudBase adapter is built on its own branch. Until it
- * is wired in, its lookup of links answers none: no repair exists in this
- * scenario, which is what SQLite answers too. Once it is, this passes the
- * adapter's own answer through.
- */
-function linksUntilRepairsArrive(ports: Ports): Ports {
-  const fundLinks: Ports['repairs']['fundLinks'] = async (communityId) => {
-    try {
-      return await ports.repairs.fundLinks(communityId)
-    } catch (e) {
-      if ((e as { code?: string }).code === 'SYSTEM.NOT_AVAILABLE') return []
-      throw e
-    }
-  }
-  return new Proxy(ports, { get: (target, key, receiver) => (key === 'repairs' ? { ...target.repairs, fundLinks } : Reflect.get(target, key, receiver)) })
-}
-
 async function cloudbasePlatform(): Promise<Platform & { cloud: FakeWxCloud }> {
   const cloud = fakeWxCloud()
   let now = T0
   await writeFoundationCloudbase(cloud.database(), demoFoundation(T0))
-  const ports = linksUntilRepairsArrive(cloudbasePorts(cloud, { notifications: { templates: { 'report.published': { id: 'tmpl-report-published', titleField: 'thing1', bodyField: 'thing2' } } } }, () => now))
+  const ports = cloudbasePorts(cloud, { notifications: { templates: { 'report.published': { id: 'tmpl-report-published', titleField: 'thing1', bodyField: 'thing2' } } } }, () => now)
   return {
     cloud, ports,
     call: (name, input, as) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false }),

@@ -7,6 +7,7 @@ import type { ClaimTask } from '../../../domain/captains/claims'
 import type { ReceptionDay } from '../../../domain/captains/reception'
 import type { ItemStep, RectificationItem } from '../../../domain/captains/rectification'
 import type { FeeModel } from '../../../domain/disclosure/report'
+import type { Commitment } from '../../../domain/repairs/commitments'
 import type { Role } from '../../../domain/roles'
 import type { Choice } from '../../../domain/voting/tally'
 import type { NewAssembly, Submission } from '../voting-port'
@@ -45,6 +46,11 @@ export const COLLECTIONS = {
   reportQuestions: 'report_questions',
   questionCounters: 'question_counters',
   motionDecisions: 'motion_decisions',
+  repairRequests: 'repair_requests',
+  repairEvents: 'repair_events',
+  repairNumbers: 'repair_numbers',
+  repairSettings: 'repair_settings',
+  repairFundLinks: 'repair_fund_links',
 } as const
 
 /** Indexes beyond _id, per collection: what the adapters' where/orderBy need. */
@@ -85,6 +91,18 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
     { name: 'community_quarter_asked', fields: [['communityId', 1], ['quarter', 1], ['askedAt', 1], ['id', 1]] },
     { name: 'community_open_asked', fields: [['communityId', 1], ['open', 1], ['askedAt', 1], ['id', 1]] },
   ],
+  repair_requests: [
+    { name: 'community_no', fields: [['communityId', 1], ['no', 1]], unique: true },
+    { name: 'queue', fields: [['communityId', 1], ['dueAt', 1], ['no', 1]] },
+    { name: 'status', fields: [['communityId', 1], ['status', 1], ['no', 1]] },
+    { name: 'reporter', fields: [['communityId', 1], ['reporterId', 1], ['reportedAt', -1], ['no', -1]] },
+    { name: 'unit', fields: [['communityId', 1], ['locationKind', 1], ['building', 1], ['unitNo', 1], ['reportedAt', -1], ['no', -1]] },
+    { name: 'common', fields: [['communityId', 1], ['locationKind', 1], ['reportedAt', -1], ['no', -1]] },
+    { name: 'reported', fields: [['communityId', 1], ['reportedAt', 1], ['no', 1]] },
+    { name: 'pending', fields: [['pending', 1], ['communityId', 1]] },
+  ],
+  repair_events: [{ name: 'request_seq', fields: [['requestId', 1], ['seq', 1]], unique: true }],
+  repair_fund_links: [{ name: 'community_no', fields: [['communityId', 1], ['no', 1]] }],
 }
 
 export interface CommunityDoc { _id: string; name: string; settings: string; createdAt: number }
@@ -185,6 +203,26 @@ export interface ReportQuestionDoc {
 export interface QuestionCounterDoc { _id: string; communityId: string; last: number }
 /** A decision of an assembly held before the app (on paper), recorded by the committee (_id = motion id). */
 export interface MotionDecisionDoc { _id: string; communityId: string; matter: number; passed: boolean; title: string; decidedAt: number }
+/**
+ * A repair request: the columns its lists are looked up by beside the whole
+ * request as JSON (`data`, as the SQL adapters keep it, see repairs-rows.ts).
+ * `dueAt` is the deadline as of its last change (null once staff owe nothing);
+ * `pending` says the scheduled jobs still have something to watch (a deadline,
+ * or a completion awaiting its reporter); `lastSeq` is its timeline's last
+ * entry, moved in the transaction that adds the next one.
+ */
+export interface RepairRequestDoc {
+  _id: string; communityId: string; no: number; reporterId: string; locationKind: 'unit' | 'common'; building: string | null; unitNo: string | null
+  status: string; reportedAt: number; dueAt: number | null; pending: boolean; version: number; lastSeq: number; data: string
+}
+/** One step of a request's timeline, under request|seq: one entry per seq, refused by the database. */
+export interface RepairEventDoc { _id: string; requestId: string; seq: number; at: number; actorId: string | null; kind: string; status: string; data: string }
+/** A community's last request number, under the community's id; moved in the transaction that adds the request. */
+export interface RepairNumberDoc { _id: string; lastNo: number }
+/** A community's repair commitments and common areas (small lists, replaced whole), under the community's id. */
+export interface RepairSettingsDoc { _id: string; commitments: Commitment[]; commonAreas: string[] }
+/** A repair paid from the repair fund, under the request's id: one link per request, refused by the database. */
+export interface RepairFundLinkDoc { _id: string; communityId: string; no: number; withdrawalId: string; linkedBy: string; linkedAt: number }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
@@ -218,4 +256,6 @@ export const ids = {
   reportQuarter: (communityId: string, quarter: string) => `${communityId}|${quarter}`,
   /** Numbered per community: every lookup of a question names its community. */
   reportQuestion: (communityId: string, id: number) => `${communityId}|${pad(id, 8)}`,
+  /** Zero-padded so _id order is timeline order. */
+  repairEvent: (requestId: string, seq: number) => `${requestId}|${pad(seq, 6)}`,
 }

@@ -9,6 +9,7 @@ import { cloudbaseDisclosure } from './disclosure'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
+import { cloudbaseRepairs } from './repairs'
 import { cloudbaseRoll } from './roll'
 import type { WxCloud } from './sdk'
 import { cloudbaseVoting } from './voting'
@@ -19,7 +20,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'captains'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs' | 'captains'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -29,6 +30,7 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     notifications: cloudbaseNotifications(cloud, settings.notifications),
     voting: cloudbaseVoting(db),
     disclosure: cloudbaseDisclosure(db),
+    repairs: cloudbaseRepairs(db),
     captains: cloudbaseCaptains(db),
   }
   return withPendingPorts(ports, '微信云开发')

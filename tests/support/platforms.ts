@@ -1,7 +1,7 @@
 // The same real cloud functions over two platforms, for tests that compare
-// them answer for answer: WeChat's cloud SIMULATED (the CloudBase adapters
-// over the in-memory fake of wx-server-sdk) and a SQLite file; both seeded
-// with the demo foundation, each caller signed in by their demo openid.
+// their answers: WeChat's cloud SIMULATED (the CloudBase adapters over the
+// in-memory fake of wx-server-sdk) and SQLite in a temporary file, each
+// seeded with the demo foundation and driven by a settable clock.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,11 +27,7 @@ export interface Platform {
 const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
 const caller = (ports: Ports) => (name: string, input: unknown, as: string) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false })
 
-/** A subscription template for every kind of notice, so each one is sent (and counted) as the SQLite outbox counts it. */
-export const EVERY_TEMPLATE: Record<string, NoticeTemplate> = new Proxy({}, {
-  get: (_t, kind) => (typeof kind === 'string' ? { id: `tmpl-${kind}`, titleField: 'thing1', bodyField: 'thing2' } : undefined),
-})
-
+/** `templates`: the subscription templates by notice kind (none: notices are logged and not sent). */
 export async function cloudbasePlatform(start: number, templates: Record<string, NoticeTemplate> = {}): Promise<Platform & { cloud: FakeWxCloud }> {
   const cloud = fakeWxCloud()
   let now = start
@@ -40,10 +36,10 @@ export async function cloudbasePlatform(start: number, templates: Record<string,
   return { cloud, ports, call: caller(ports), setNow(ms) { now = ms }, close() {} }
 }
 
-export function sqlitePlatform(start: number, name = 'platform'): Platform {
-  const dir = mkdtempSync(join(tmpdir(), `gj-${name}-`))
+export function sqlitePlatform(start: number): Platform {
+  const dir = mkdtempSync(join(tmpdir(), 'gj-platform-'))
   let now = start
-  const ports = sqlitePorts(join(dir, `${name}.db`), () => now)
+  const ports = sqlitePorts(join(dir, 'test.db'), () => now)
   ports.db.transaction(() => writeFoundationSqlite(ports.db, demoFoundation(start)))()
   return {
     ports,
@@ -54,4 +50,15 @@ export function sqlitePlatform(start: number, name = 'platform'): Platform {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** A subscription template for every kind of notice, so each one is sent (and counted) as the SQLite outbox counts it. */
+export const EVERY_TEMPLATE: Record<string, NoticeTemplate> = new Proxy({}, {
+  get: (_t, kind) => (typeof kind === 'string' ? { id: `tmpl-${kind}`, titleField: 'thing1', bodyField: 'thing2' } : undefined),
+})
+
+/** The data of an answer expected to be ok. */
+export const data = <T = any>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
+  return r.data
 }
