@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
+import type { NoticeTemplate } from '../../src/cloud/kit/cloudbase/notifications'
 import type { Ports } from '../../src/cloud/kit/ports'
 import { sqlitePorts } from '../../src/cloud/kit/sqlite'
 import { findFunction } from '../../src/cloud/registry'
@@ -26,11 +27,12 @@ export interface Platform {
 const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
 const caller = (ports: Ports) => (name: string, input: unknown, as: string) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false })
 
-export async function cloudbasePlatform(start: number): Promise<Platform & { cloud: FakeWxCloud }> {
+/** `templates`: the subscription templates by notice kind (none: notices are logged and not sent). */
+export async function cloudbasePlatform(start: number, templates: Record<string, NoticeTemplate> = {}): Promise<Platform & { cloud: FakeWxCloud }> {
   const cloud = fakeWxCloud()
   let now = start
   await writeFoundationCloudbase(cloud.database(), demoFoundation(start))
-  const ports = cloudbasePorts(cloud, { notifications: { templates: {} } }, () => now)
+  const ports = cloudbasePorts(cloud, { notifications: { templates } }, () => now)
   return { cloud, ports, call: caller(ports), setNow(ms) { now = ms }, close() {} }
 }
 
@@ -49,6 +51,11 @@ export function sqlitePlatform(start: number): Platform {
     },
   }
 }
+
+/** A subscription template for every kind of notice, so each one is sent (and counted) as the SQLite outbox counts it. */
+export const EVERY_TEMPLATE: Record<string, NoticeTemplate> = new Proxy({}, {
+  get: (_t, kind) => (typeof kind === 'string' ? { id: `tmpl-${kind}`, titleField: 'thing1', bodyField: 'thing2' } : undefined),
+})
 
 /** The data of an answer expected to be ok. */
 export const data = <T = any>(r: Result<T>): T => {

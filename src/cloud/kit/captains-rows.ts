@@ -87,10 +87,13 @@ export function parseCursor(cursor: string | null): { at: number; id: string } |
   return { at, id: cursor.slice(i + 1) }
 }
 
+/** The cursor a page ends at (what parseCursor reads back). */
+export const cursorAt = (at: number, id: string): string => `${at}:${id}`
+
 /** A page from `limit + 1` rows: the first `limit`, and a cursor when there is more. */
 export const page = <T>(rows: Row[], limit: number, map: (r: Row) => T, timeCol: string): { items: T[]; nextCursor: string | null } => ({
   items: rows.slice(0, limit).map(map),
-  nextCursor: rows.length > limit ? `${rows[limit - 1][timeCol]}:${rows[limit - 1].id}` : null,
+  nextCursor: rows.length > limit ? cursorAt(rows[limit - 1][timeCol] as number, rows[limit - 1].id as string) : null,
 })
 
 /** The WHERE clause of a board query, shared by its page and its counts and by both dialects. */

@@ -16,7 +16,6 @@ export const cloudbaseSimulatedTarget: ContractTarget = {
   pending: {
     rollAdmin: 'no CloudBase adapter for roll import yet (issue 8)',
     ownership: 'no CloudBase adapter for owner verification yet (issue 8)',
-    captains: 'no CloudBase adapter for the captains\' storage yet (PostgreSQL and SQLite only)',
   },
   limits: {
     tamper: 'CloudBase has no triggers: audit_log and report_versions are protected by their permission (no client writes), by adapters that only ever add to them, and by verification of the chain',

@@ -3,6 +3,9 @@
 // refuses a second copy. `npm run cloudbase:setup` (src/cli/cloudbase-setup.ts)
 // prints this list (with the indexes the queries need) for setting up an
 // environment.
+import type { ClaimTask } from '../../../domain/captains/claims'
+import type { ReceptionDay } from '../../../domain/captains/reception'
+import type { ItemStep, RectificationItem } from '../../../domain/captains/rectification'
 import type { FeeModel } from '../../../domain/disclosure/report'
 import type { Commitment } from '../../../domain/repairs/commitments'
 import type { Role } from '../../../domain/roles'
@@ -30,6 +33,12 @@ export const COLLECTIONS = {
   results: 'results',
   objections: 'objections',
   ballotCorrections: 'ballot_corrections',
+  receptionDays: 'reception_days',
+  receptionBookings: 'reception_bookings',
+  receptionBookers: 'reception_bookers',
+  rectItems: 'rect_items',
+  rectSteps: 'rect_steps',
+  claimTasks: 'claim_tasks',
   disclosureSettings: 'disclosure_settings',
   reportDrafts: 'report_drafts',
   reportVersions: 'report_versions',
@@ -55,7 +64,7 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
     { name: 'developer', fields: [['communityId', 1], ['version', 1], ['developerUnsold', 1]] },
   ],
   owner_bindings: [{ name: 'person', fields: [['personId', 1]] }, { name: 'owner', fields: [['communityId', 1], ['ownerKey', 1]] }],
-  resident_links: [{ name: 'person', fields: [['personId', 1]] }],
+  resident_links: [{ name: 'person', fields: [['personId', 1]] }, { name: 'building', fields: [['communityId', 1], ['building', 1]] }],
   audit_log: [{ name: 'community_seq', fields: [['communityId', 1], ['seq', 1]], unique: true }],
   assemblies: [{ name: 'community_opens', fields: [['communityId', 1], ['opensAt', -1]] }, { name: 'closes', fields: [['closesAt', 1]] }],
   ballots: [{ name: 'assembly_id', fields: [['assemblyId', 1], ['_id', 1]] }, { name: 'assembly_voter', fields: [['assemblyId', 1], ['voterKey', 1]] }],
@@ -64,6 +73,18 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
   results: [{ name: 'assembly', fields: [['assemblyId', 1]] }],
   objections: [{ name: 'assembly_filed', fields: [['assemblyId', 1], ['filedAt', 1]] }],
   ballot_corrections: [{ name: 'assembly', fields: [['assemblyId', 1]] }],
+  reception_days: [{ name: 'community_start', fields: [['communityId', 1], ['startsAt', 1]] }, { name: 'status_start', fields: [['status', 1], ['startsAt', 1]] }],
+  reception_bookings: [{ name: 'day_slot', fields: [['dayId', 1], ['slot', 1]] }],
+  rect_items: [
+    { name: 'board', fields: [['communityId', 1], ['raisedAt', -1], ['_id', -1]] },
+    { name: 'raiser', fields: [['communityId', 1], ['raisedBy', 1], ['raisedAt', -1]] },
+    { name: 'unit', fields: [['communityId', 1], ['building', 1], ['unitNo', 1], ['raisedAt', -1]] },
+    { name: 'overdue', fields: [['status', 1], ['escalation', 1], ['deadline', 1]] },
+    { name: 'month_confirmed', fields: [['communityId', 1], ['confirmedAt', 1], ['raisedAt', 1]] },
+    { name: 'month_deadline', fields: [['communityId', 1], ['deadline', 1], ['raisedAt', 1]] },
+  ],
+  rect_steps: [{ name: 'item_seq', fields: [['itemId', 1], ['seq', 1]] }, { name: 'community_action_at', fields: [['communityId', 1], ['action', 1], ['at', 1]] }],
+  claim_tasks: [{ name: 'board', fields: [['communityId', 1], ['publishedAt', -1], ['_id', -1]] }],
   report_versions: [{ name: 'community_quarter_version', fields: [['communityId', 1], ['quarter', 1], ['version', 1]] }],
   report_quarters: [{ name: 'community_quarter', fields: [['communityId', 1], ['quarter', -1]] }],
   report_questions: [
@@ -142,6 +163,21 @@ export interface ObjectionDoc {
   resolution: 'upheld' | 'dismissed' | null; reason: string | null; resolvedBy: string | null; resolvedAt: number | null
 }
 
+/** A reception day, under its own id. */
+export type ReceptionDayDoc = Omit<ReceptionDay, 'id'> & { _id: string }
+/** A taken slot, under day|slot (ids.booking): its _id refuses a second person in the slot. */
+export interface BookingDoc { _id: string; dayId: string; slot: number; personId: string; building: string; unitNo: string; note: string; bookedAt: number }
+/** Who booked a day, under day|person (ids.booker), added with the slot: its _id refuses a person a second slot that day. */
+export interface BookerDoc { _id: string; dayId: string; personId: string; slot: number }
+/**
+ * A rectification item, under its own id, with how many steps it has: a step
+ * is written in the transaction that moves the item's version, and takes the
+ * next number from here (the item's document orders concurrent steps).
+ */
+export type RectItemDoc = Omit<RectificationItem, 'id'> & { _id: string; stepCount: number }
+/** One step of an item, under item|seq (ids.rectStep); `data` as JSON text, as the audit log keeps it. */
+export type RectStepDoc = Omit<ItemStep, 'data'> & { _id: string; itemId: string; seq: number; communityId: string; data: string }
+export type ClaimTaskDoc = Omit<ClaimTask, 'id'> & { _id: string }
 /** The committee's choice of fee model, one per community (_id = community id). */
 export interface DisclosureSettingsDoc { _id: string; communityId: string; feeModel: FeeModel; setBy: string | null; setAt: number }
 /** A quarter's draft, replaced whole on each save; the report as JSON text, read back exactly as saved. */
@@ -210,6 +246,10 @@ export const ids = {
   proxyHolder: (assemblyId: string, personId: string) => `${assemblyId}|${personId}`,
   /** One publication per stage: a second preliminary (or certified) result is refused. */
   result: (assemblyId: string, stage: 'preliminary' | 'certified') => `${assemblyId}|${stage}`,
+  booking: (dayId: string, slot: number) => `${dayId}|${pad(slot, 4)}`,
+  booker: (dayId: string, personId: string) => `${dayId}|${personId}`,
+  /** Zero-padded so _id order is step order. */
+  rectStep: (itemId: string, seq: number) => `${itemId}|${pad(seq, 6)}`,
   reportDraft: (communityId: string, quarter: string) => `${communityId}|${quarter}`,
   /** A second publication of the same number is refused by this _id. */
   reportVersion: (communityId: string, quarter: string, version: number) => `${communityId}|${quarter}|${pad(version, 4)}`,

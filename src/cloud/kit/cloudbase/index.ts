@@ -4,6 +4,7 @@
 import { withPendingPorts, type FoundationPorts } from '../hosting'
 import type { Ports } from '../ports'
 import { cloudbaseAudit } from './audit'
+import { cloudbaseCaptains } from './captains'
 import { cloudbaseDisclosure } from './disclosure'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
@@ -19,7 +20,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs' | 'captains'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -30,6 +31,7 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     voting: cloudbaseVoting(db),
     disclosure: cloudbaseDisclosure(db),
     repairs: cloudbaseRepairs(db),
+    captains: cloudbaseCaptains(db),
   }
   return withPendingPorts(ports, '微信云开发')
 }

@@ -54,3 +54,15 @@ export async function fetchKnown<T extends { _id: string }>(query: () => Query<T
     if (data.length < MAX_PAGE) return [...byId.values()]
   }
 }
+
+/** The first `n` documents of a query in its order, 100 per request (a page of a list a person scrolls). */
+export async function fetchUpTo<T>(query: () => Query<T>, n: number): Promise<T[]> {
+  const all: T[] = []
+  while (all.length < n) {
+    const size = Math.min(MAX_PAGE, n - all.length)
+    const page = (await query().skip(all.length).limit(size).get()).data
+    all.push(...page)
+    if (page.length < size) break
+  }
+  return all
+}
