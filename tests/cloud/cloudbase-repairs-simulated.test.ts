@@ -170,7 +170,6 @@ const change = (r: RepairRequest, at: number, actorId = STAFF): [RepairRequest, 
   const { next, data: d } = applyRepair(r, { kind: 'accept' }, at)
   return [next, { at, actorId, kind: 'accept', status: next.status, data: d }, { communityId: r.communityId, actorId, action: 'repair.accept', subject: `repair:${r.id}`, data: {} }]
 }
-const everything = (p: { cloud: { collections: Map<string, Map<string, unknown>> } }) => JSON.stringify([...p.cloud.collections.entries()].map(([name, docs]) => [name, [...docs.entries()]]))
 
 describe('WeChat cloud simulated: numbers and stale writes, by the transaction', () => {
   test('twenty reports at once take 1 to 20 from the counter document, retried one after another, each once', async () => {
@@ -189,12 +188,12 @@ describe('WeChat cloud simulated: numbers and stale writes, by the transaction',
     const p = await cloudbasePlatform(T0)
     const r = await reportThrough(p, 'r-1', T0)
     await p.ports.repairs.update(...change(r, T0 + MINUTE))
-    const before = everything(p)
+    const before = p.snapshot()
     await expect(p.ports.repairs.update(...change(r, T0 + 2 * MINUTE, 'p-other-staff'))).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(everything(p)).toBe(before)
+    expect(p.snapshot()).toBe(before)
     // The same request named under another community: the same refusal.
     await expect(p.ports.repairs.update(...change({ ...r, communityId: 'c-other' }, T0))).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(everything(p)).toBe(before)
+    expect(p.snapshot()).toBe(before)
   })
 
   test('five staff accepting at once: one stands, four are refused after their retry read version 2; one timeline entry, one audit entry', async () => {
@@ -216,9 +215,9 @@ describe('WeChat cloud simulated: numbers and stale writes, by the transaction',
       { at: T0, actorId: COMMITTEE, kind: 'fund_link', status: from.status, data: { withdrawalId: w } },
       { communityId: C, actorId: COMMITTEE, action: 'repair.fund_link', subject: 'repair:r-1', data: { withdrawalId: w } })
     await link(r, '2026-Q3#1')
-    const before = everything(p)
+    const before = p.snapshot()
     await expect(link((await p.ports.repairs.get(C, 'r-1'))!, '2026-Q3#2')).rejects.toMatchObject({ code: 'REPAIR.ALREADY_LINKED' })
-    expect(everything(p)).toBe(before)
+    expect(p.snapshot()).toBe(before)
     expect(p.cloud.collections.get(COLLECTIONS.repairFundLinks)!.get('r-1')!.doc).toMatchObject({ withdrawalId: '2026-Q3#1', no: 1, communityId: C })
   })
 

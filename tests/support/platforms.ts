@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
+import { COLLECTIONS, type MotionDecisionDoc } from '../../src/cloud/kit/cloudbase/collections'
+import type { NotificationSettings } from '../../src/cloud/kit/cloudbase/notifications'
 import type { Ports } from '../../src/cloud/kit/ports'
 import { sqlitePorts } from '../../src/cloud/kit/sqlite'
 import { findFunction } from '../../src/cloud/registry'
@@ -13,25 +15,47 @@ import type { Result } from '../../src/contracts/result'
 import { DEMO_PEOPLE } from '../../src/seed/demo-community'
 import { demoFoundation } from '../../src/seed/demo-foundation'
 import { writeFoundationCloudbase } from '../../src/seed/seed-cloudbase'
+import { DEMO_MOTIONS } from '../../src/seed/seed-disclosure'
 import { writeFoundationSqlite } from '../../src/seed/seed-sqlite'
 import { fakeWxCloud, type FakeWxCloud } from './fake-wx-cloud'
+import { snapshotOf } from './harness'
 
 export interface Platform {
   ports: Ports
   call(name: string, input: unknown, as: string): Promise<Result<any>>
+  /** Decisions of assemblies held on paper before the app (DEMO_MOTIONS), as the committee recorded them. */
+  recordPaperDecisions(): Promise<void>
+  /** Everything stored, to prove a refused call wrote nothing. */
+  snapshot(): string
   setNow(ms: number): void
   close(): void
+}
+
+export interface CloudbaseOptions {
+  /** Subscription templates by notice kind; kinds without one are logged and not sent. */
+  templates?: NotificationSettings['templates']
 }
 
 const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
 const caller = (ports: Ports) => (name: string, input: unknown, as: string) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false })
 
-export async function cloudbasePlatform(start: number): Promise<Platform & { cloud: FakeWxCloud }> {
+export async function cloudbasePlatform(start: number, options: CloudbaseOptions = {}): Promise<Platform & { cloud: FakeWxCloud }> {
   const cloud = fakeWxCloud()
   let now = start
   await writeFoundationCloudbase(cloud.database(), demoFoundation(start))
-  const ports = cloudbasePorts(cloud, { notifications: { templates: {} } }, () => now)
-  return { cloud, ports, call: caller(ports), setNow(ms) { now = ms }, close() {} }
+  const ports = cloudbasePorts(cloud, { notifications: { templates: options.templates ?? {} } }, () => now)
+  return {
+    cloud,
+    ports,
+    call: caller(ports),
+    async recordPaperDecisions() {
+      const decisions = cloud.database().collection<MotionDecisionDoc>(COLLECTIONS.motionDecisions)
+      for (const m of DEMO_MOTIONS) await decisions.add({ data: { _id: m.motionId, communityId: m.communityId, matter: m.matter, passed: m.passed, title: m.title, decidedAt: m.decidedAt } })
+    },
+    snapshot: () => JSON.stringify([...cloud.collections.entries()].map(([name, docs]) => [name, [...docs.entries()]])),
+    setNow(ms) { now = ms },
+    close() {},
+  }
 }
 
 export function sqlitePlatform(start: number): Platform {
@@ -42,6 +66,11 @@ export function sqlitePlatform(start: number): Platform {
   return {
     ports,
     call: caller(ports),
+    async recordPaperDecisions() {
+      const insert = ports.db.prepare('INSERT INTO motion_decisions (motion_id, community_id, matter, passed, title, decided_at) VALUES (?, ?, ?, ?, ?, ?)')
+      for (const m of DEMO_MOTIONS) insert.run(m.motionId, m.communityId, m.matter, m.passed ? 1 : 0, m.title, m.decidedAt)
+    },
+    snapshot: () => snapshotOf(ports.db),
     setNow(ms) { now = ms },
     close() {
       ports.close()
