@@ -15,15 +15,14 @@ import { verifyChain } from '../../src/domain/audit-chain'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
 import { demoQuarters } from '../../src/seed/seed-disclosure'
 import { asSent, handReport } from '../support/disclosure-reports'
-import { cloudbasePlatform as cloudbaseOf, data, sqlitePlatform as sqliteOf, type Platform } from '../support/platforms'
+import { REPORT_PUBLISHED, cloudbasePlatform as cloudbaseOf, data, sqlitePlatform as sqliteOf, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
 const T0 = Date.UTC(2026, 10, 28, 2, 0, 0)
 const DAY = 86_400_000
 const CHAIR = 'p-li-jianguo'
-/** Owners are told of each publication by this subscription template. */
-const cloudbasePlatform = () => cloudbaseOf(T0, { templates: { 'report.published': { id: 'tmpl-report-published', titleField: 'thing1', bodyField: 'thing2' } } })
+const cloudbasePlatform = () => cloudbaseOf(T0, { templates: REPORT_PUBLISHED })
 const sqlitePlatform = () => sqliteOf(T0)
 
 /** An assembly held in the app with two repair-fund motions (matter 5), its count certified: one passed, one not. */

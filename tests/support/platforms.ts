@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
-import { COLLECTIONS, type MotionDecisionDoc } from '../../src/cloud/kit/cloudbase/collections'
+import { COLLECTIONS, type CommunityDoc, type MotionDecisionDoc } from '../../src/cloud/kit/cloudbase/collections'
 import type { NotificationSettings } from '../../src/cloud/kit/cloudbase/notifications'
 import type { Ports } from '../../src/cloud/kit/ports'
 import { sqlitePorts } from '../../src/cloud/kit/sqlite'
@@ -25,11 +25,16 @@ export interface Platform {
   call(name: string, input: unknown, as: string): Promise<Result<any>>
   /** Decisions of assemblies held on paper before the app (DEMO_MOTIONS), as the committee recorded them. */
   recordPaperDecisions(): Promise<void>
+  /** Another community beside the demo's, with no roll or people: for data that must stay its own. */
+  addCommunity(id: string, name: string): Promise<void>
   /** Everything stored, to prove a refused call wrote nothing. */
   snapshot(): string
   setNow(ms: number): void
   close(): void
 }
+
+/** Owners are told of each published quarterly report by this subscription template (SQLite's outbox needs none). */
+export const REPORT_PUBLISHED = { 'report.published': { id: 'tmpl-report-published', titleField: 'thing1', bodyField: 'thing2' } }
 
 export interface CloudbaseOptions {
   /** Subscription templates by notice kind; kinds without one are logged and not sent. */
@@ -52,6 +57,9 @@ export async function cloudbasePlatform(start: number, options: CloudbaseOptions
       const decisions = cloud.database().collection<MotionDecisionDoc>(COLLECTIONS.motionDecisions)
       for (const m of DEMO_MOTIONS) await decisions.add({ data: { _id: m.motionId, communityId: m.communityId, matter: m.matter, passed: m.passed, title: m.title, decidedAt: m.decidedAt } })
     },
+    async addCommunity(id, name) {
+      await cloud.database().collection<CommunityDoc>(COLLECTIONS.communities).add({ data: { _id: id, name, settings: '{}', createdAt: now } })
+    },
     snapshot: () => JSON.stringify([...cloud.collections.entries()].map(([name, docs]) => [name, [...docs.entries()]])),
     setNow(ms) { now = ms },
     close() {},
@@ -69,6 +77,9 @@ export function sqlitePlatform(start: number): Platform {
     async recordPaperDecisions() {
       const insert = ports.db.prepare('INSERT INTO motion_decisions (motion_id, community_id, matter, passed, title, decided_at) VALUES (?, ?, ?, ?, ?, ?)')
       for (const m of DEMO_MOTIONS) insert.run(m.motionId, m.communityId, m.matter, m.passed ? 1 : 0, m.title, m.decidedAt)
+    },
+    async addCommunity(id, name) {
+      ports.db.prepare("INSERT INTO communities (id, name, settings, created_at) VALUES (?, ?, '{}', ?)").run(id, name, now)
     },
     snapshot: () => snapshotOf(ports.db),
     setNow(ms) { now = ms },
