@@ -15,7 +15,7 @@ import { verifyChain } from '../../src/domain/audit-chain'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
 import { demoQuarters } from '../../src/seed/seed-disclosure'
 import { asSent, handReport } from '../support/disclosure-reports'
-import { REPORT_PUBLISHED, cloudbasePlatform as cloudbaseOf, data, sqlitePlatform as sqliteOf, type Platform } from '../support/platforms'
+import { REPORT_PUBLISHED, cloudbasePlatform as cloudbaseOf, data, expectSameLogs, recorder, sqlitePlatform as sqliteOf, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
@@ -45,12 +45,7 @@ async function certifiedAssembly(p: Platform): Promise<void> {
  * along the way; every answer is logged.
  */
 async function scenario(p: Platform): Promise<unknown[]> {
-  const log: unknown[] = []
-  const run = async (name: string, input: unknown, as: string) => {
-    const r = await p.call(name, input, as)
-    log.push([name, as, r])
-    return r
-  }
+  const { log, run } = recorder(p)
   await p.recordPaperDecisions()
   await certifiedAssembly(p)
   const year = demoQuarters(T0, 798)
@@ -126,10 +121,7 @@ describe('WeChat cloud simulated: disclosure answers as on SQLite', () => {
     const cloudbase = await cloudbasePlatform()
     try {
       const [expected, actual] = [await scenario(sqlite), await scenario(cloudbase)]
-      const [a, e] = [JSON.parse(JSON.stringify(actual)) as unknown[], JSON.parse(JSON.stringify(expected)) as unknown[]]
-      // Entry by entry, so a difference names the step.
-      a.forEach((entry, i) => expect([i, entry]).toEqual([i, e[i]]))
-      expect(a).toHaveLength(e.length)
+      expectSameLogs(actual, expected)
       const codes = (actual as Array<[string, string, Result<unknown>]>).filter((x) => x[2] && typeof x[2] === 'object' && 'ok' in x[2] && !x[2].ok).map((x) => (x[2] as { code: string }).code)
       expect(codes).toEqual([
         'REPORT.NO_FEE_MODEL', 'REPORT.NO_DRAFT',

@@ -17,7 +17,7 @@ import { demoQuarters } from '../../src/seed/seed-disclosure'
 import { DEMO_COMMITMENTS } from '../../src/seed/seed-repairs'
 import { asSent, handReport } from '../support/disclosure-reports'
 import { fakeWxCloud } from '../support/fake-wx-cloud'
-import { REPORT_PUBLISHED, cloudbasePlatform, data, sqlitePlatform, type Platform } from '../support/platforms'
+import { REPORT_PUBLISHED, cloudbasePlatform, data, expectSameLogs, recorder, sqlitePlatform, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const T0 = Date.UTC(2026, 10, 2, 2, 0, 0) // 2026-11-02 10:00 in Shanghai
@@ -36,12 +36,7 @@ const common = (area: string): RepairLocation => ({ kind: 'common', area })
  * two logs are compared.
  */
 async function scenario(p: Platform): Promise<unknown[]> {
-  const log: unknown[] = []
-  const run = async (name: string, input: unknown, as: string) => {
-    const r = await p.call(name, input, as)
-    log.push([name, as, r])
-    return r
-  }
+  const { log, run } = recorder(p)
   const at = (ms: number) => p.setNow(T0 + ms)
   const ref = (id: string) => ({ communityId: C, id })
   const report = async (as: string, location: RepairLocation, category: string, urgency: string, description: string) =>
@@ -128,12 +123,7 @@ async function scenario(p: Platform): Promise<unknown[]> {
  * Each refusal is followed by whether it left everything stored as it was.
  */
 async function fundScenario(p: Platform): Promise<unknown[]> {
-  const log: unknown[] = []
-  const run = async (name: string, input: unknown, as: string) => {
-    const r = await p.call(name, input, as)
-    log.push([name, as, r])
-    return r
-  }
+  const { log, run } = recorder(p)
   const refusedWritingNothing = async (name: string, input: unknown, as: string) => {
     const before = p.snapshot()
     await run(name, input, as)
@@ -204,10 +194,7 @@ describe('WeChat cloud simulated: repairs answer as on SQLite', () => {
     const cloudbase = await cloudbasePlatform(T0)
     try {
       const [expected, actual] = [await scenario(sqlite), await scenario(cloudbase)]
-      const [a, e] = [JSON.parse(normalise(actual)) as unknown[], JSON.parse(normalise(expected)) as unknown[]]
-      // Entry by entry, so a difference names the step.
-      a.forEach((entry, i) => expect([i, entry]).toEqual([i, e[i]]))
-      expect(a).toHaveLength(e.length)
+      expectSameLogs(actual, expected, normalise)
       // The log really holds what a person would check.
       const answers = actual as Array<[string, string, Result<any>]>
       expect(answers.filter(([, , r]) => !r.ok).map(([, , r]) => (r as { code: string }).code)).toEqual([
@@ -234,9 +221,7 @@ describe('WeChat cloud simulated: repairs paid from the repair fund answer as on
     const cloudbase = await cloudbasePlatform(T0, { templates: REPORT_PUBLISHED })
     try {
       const [expected, actual] = [await fundScenario(sqlite), await fundScenario(cloudbase)]
-      const [a, e] = [JSON.parse(normalise(actual)) as unknown[], JSON.parse(normalise(expected)) as unknown[]]
-      a.forEach((entry, i) => expect([i, entry]).toEqual([i, e[i]]))
-      expect(a).toHaveLength(e.length)
+      expectSameLogs(actual, expected, normalise)
 
       const answers = actual.filter((x): x is [string, string, Result<any>] => (x as unknown[]).length === 3)
       // The answers a function gave that were not refusals.

@@ -90,6 +90,29 @@ export function sqlitePlatform(start: number): Platform {
   }
 }
 
+/** Calls on one platform, each answer logged as [name, caller, answer] for comparing with another platform's log. */
+export function recorder(p: Platform): { log: unknown[]; run(name: string, input: unknown, as: string): Promise<Result<any>> } {
+  const log: unknown[] = []
+  return {
+    log,
+    async run(name, input, as) {
+      const r = await p.call(name, input, as)
+      log.push([name, as, r])
+      return r
+    },
+  }
+}
+
+/**
+ * Two platforms' logs hold the same answers, compared entry by entry so a
+ * difference names the step; `normalise` first replaces what is random (ids, hashes).
+ */
+export function expectSameLogs(actual: unknown[], expected: unknown[], normalise: (log: unknown) => string = JSON.stringify): void {
+  const [a, e] = [JSON.parse(normalise(actual)) as unknown[], JSON.parse(normalise(expected)) as unknown[]]
+  a.forEach((entry, i) => expect([i, entry]).toEqual([i, e[i]]))
+  expect(a).toHaveLength(e.length)
+}
+
 /** The data of an answer expected to be ok. */
 export const data = <T = any>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
