@@ -130,6 +130,12 @@ describe('the host in-process', () => {
 
   const grant = { communityId: C, personId: 'p-chen-jing', role: 'property' }
 
+  test('the timer-only scheduled-jobs function is not served over HTTP, signed in or not (the host runs the jobs itself)', async () => {
+    const timerEvent = { Type: 'Timer', TriggerName: 'everyFiveMinutes', Time: '2026-11-28T02:00:00Z' }
+    await refused(404, 'NOT_FOUND', () => call(base, 'scheduled-jobs', timerEvent))
+    await refused(404, 'NOT_FOUND', () => call(base, 'scheduled-jobs', timerEvent, cookieOf('p-li-jianguo')))
+  })
+
   test('the database dump does see a write: the committee grants a role through the API', async () => {
     const before = h.snapshot()
     const r = await call(base, 'role-grant', { ...grant, role: 'supervisor' }, cookieOf('p-li-jianguo'))
