@@ -131,7 +131,7 @@ function normalise(log: unknown): unknown {
 describe('WeChat cloud simulated: the captains answer as on SQLite', () => {
   test('reception days, complaints chased to closure with escalation, the month\'s figures and the claim board: every answer and refusal the same', async () => {
     const sqlite = sqlitePlatform(T0)
-    const cloudbase = await cloudbasePlatform(T0, EVERY_TEMPLATE)
+    const cloudbase = await cloudbasePlatform(T0, { templates: EVERY_TEMPLATE })
     try {
       const expected = normalise(await scenario(sqlite)) as unknown[]
       const actual = normalise(await scenario(cloudbase)) as unknown[]
@@ -179,7 +179,7 @@ async function overdueItems(p: Platform, n: number): Promise<RectificationItem[]
 
 describe('WeChat cloud simulated: the timer jobs, run twice at once, change each record once', () => {
   test('130 overdue items (more than one page): every one escalated once, one step and one audit entry each, the committee told once per item', async () => {
-    const p = await cloudbasePlatform(T0, EVERY_TEMPLATE)
+    const p = await cloudbasePlatform(T0, { templates: EVERY_TEMPLATE })
     await overdueItems(p, 130)
     const now = T0 + DAY + 200 * HOUR
     p.cloud.queries.length = 0
@@ -212,7 +212,7 @@ describe('WeChat cloud simulated: the timer jobs, run twice at once, change each
   })
 
   test('the scheduled-jobs function, fired by two timers at once: the captains\' jobs run on CloudBase, each overdue item escalated once', async () => {
-    const p = await cloudbasePlatform(T0, EVERY_TEMPLATE)
+    const p = await cloudbasePlatform(T0, { templates: EVERY_TEMPLATE })
     await overdueItems(p, 3)
     const now = T0 + 2 * DAY
     p.setNow(now)
@@ -229,7 +229,7 @@ describe('WeChat cloud simulated: the timer jobs, run twice at once, change each
   })
 
   test('reminders sent by two runs at once reach each household of the building once', async () => {
-    const p = await cloudbasePlatform(T0, EVERY_TEMPLATE)
+    const p = await cloudbasePlatform(T0, { templates: EVERY_TEMPLATE })
     const days = planDays({ building: '1栋', startsAt: sh(12, 5, 9), durationMinutes: 60, weeks: 2, place: '1栋大堂', note: '', slotMinutes: 15 }, { series: 'rs-1', day: (i) => `rs-1-${i + 1}` }, C, CAPTAIN, T0)
     await p.ports.captains.insertDays(days, draft('reception.schedule', 'reception:rs-1'), T0)
     const runs = await Promise.all([sendReceptionReminders(p.ports, sh(12, 4, 8)), sendReceptionReminders(p.ports, sh(12, 4, 8))])

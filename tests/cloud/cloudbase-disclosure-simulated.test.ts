@@ -6,88 +6,24 @@
 // only ever added (never rewritten), a second one with its number is refused
 // by its _id in either form of the duplicate error; the queries it builds
 // (pages of 100, one small document per quarter for the newest list).
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
-import { COLLECTIONS, ids, type MotionDecisionDoc } from '../../src/cloud/kit/cloudbase/collections'
-import type { AuditDraft, Ports } from '../../src/cloud/kit/ports'
+import { COLLECTIONS, ids } from '../../src/cloud/kit/cloudbase/collections'
+import type { AuditDraft } from '../../src/cloud/kit/ports'
 import { publishedWithdrawal } from '../../src/cloud/kit/repair-fund'
 import { sha256 } from '../../src/cloud/kit/sha256'
-import { sqlitePorts } from '../../src/cloud/kit/sqlite'
-import { findFunction } from '../../src/cloud/registry'
 import type { Result } from '../../src/contracts/result'
 import { verifyChain } from '../../src/domain/audit-chain'
-import type { QuarterlyReport } from '../../src/domain/disclosure/report'
-import { DEMO_COMMUNITY_ID, DEMO_PEOPLE } from '../../src/seed/demo-community'
-import { demoFoundation } from '../../src/seed/demo-foundation'
-import { DEMO_MOTIONS, demoQuarters } from '../../src/seed/seed-disclosure'
-import { writeFoundationCloudbase } from '../../src/seed/seed-cloudbase'
-import { writeFoundationSqlite } from '../../src/seed/seed-sqlite'
-import { handReport } from '../support/disclosure-reports'
-import { fakeWxCloud, type FakeWxCloud } from '../support/fake-wx-cloud'
+import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
+import { demoQuarters } from '../../src/seed/seed-disclosure'
+import { asSent, handReport } from '../support/disclosure-reports'
+import { REPORT_PUBLISHED, cloudbasePlatform as cloudbaseOf, data, expectSameLogs, recorder, sqlitePlatform as sqliteOf, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
 const T0 = Date.UTC(2026, 10, 28, 2, 0, 0)
 const DAY = 86_400_000
 const CHAIR = 'p-li-jianguo'
-const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
-
-interface Platform {
-  ports: Ports
-  call(name: string, input: unknown, as: string): Promise<Result<any>>
-  /** Decisions of assemblies held on paper before the app, as the committee recorded them. */
-  recordPaperDecisions(): Promise<void>
-  setNow(ms: number): void
-  close(): void
-}
-
-async function cloudbasePlatform(): Promise<Platform & { cloud: FakeWxCloud }> {
-  const cloud = fakeWxCloud()
-  let now = T0
-  await writeFoundationCloudbase(cloud.database(), demoFoundation(T0))
-  const ports = cloudbasePorts(cloud, { notifications: { templates: { 'report.published': { id: 'tmpl-report-published', titleField: 'thing1', bodyField: 'thing2' } } } }, () => now)
-  return {
-    cloud, ports,
-    call: (name, input, as) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false }),
-    async recordPaperDecisions() {
-      for (const m of DEMO_MOTIONS) {
-        await cloud.database().collection<MotionDecisionDoc>(COLLECTIONS.motionDecisions).add({ data: { _id: m.motionId, communityId: m.communityId, matter: m.matter, passed: m.passed, title: m.title, decidedAt: m.decidedAt } })
-      }
-    },
-    setNow(ms) { now = ms },
-    close() {},
-  }
-}
-
-function sqlitePlatform(): Platform {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-cb-disclosure-'))
-  let now = T0
-  const ports = sqlitePorts(join(dir, 'disclosure.db'), () => now)
-  ports.db.transaction(() => writeFoundationSqlite(ports.db, demoFoundation(T0)))()
-  return {
-    ports,
-    call: (name, input, as) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false }),
-    async recordPaperDecisions() {
-      const insert = ports.db.prepare('INSERT INTO motion_decisions (motion_id, community_id, matter, passed, title, decided_at) VALUES (?, ?, ?, ?, ?, ?)')
-      for (const m of DEMO_MOTIONS) insert.run(m.motionId, m.communityId, m.matter, m.passed ? 1 : 0, m.title, m.decidedAt)
-    },
-    setNow(ms) { now = ms },
-    close() {
-      ports.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-const data = <T = any>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
-  return r.data
-}
-
-/** What the phone sends: the report without the divisor, which the server fills in from the roll. */
-const asSent = (r: QuarterlyReport) => ({ ...r, utilities: { meters: r.utilities.meters, total: r.utilities.total, basis: r.utilities.basis } })
+const cloudbasePlatform = () => cloudbaseOf(T0, { templates: REPORT_PUBLISHED })
+const sqlitePlatform = () => sqliteOf(T0)
 
 /** An assembly held in the app with two repair-fund motions (matter 5), its count certified: one passed, one not. */
 async function certifiedAssembly(p: Platform): Promise<void> {
@@ -109,12 +45,7 @@ async function certifiedAssembly(p: Platform): Promise<void> {
  * along the way; every answer is logged.
  */
 async function scenario(p: Platform): Promise<unknown[]> {
-  const log: unknown[] = []
-  const run = async (name: string, input: unknown, as: string) => {
-    const r = await p.call(name, input, as)
-    log.push([name, as, r])
-    return r
-  }
+  const { log, run } = recorder(p)
   await p.recordPaperDecisions()
   await certifiedAssembly(p)
   const year = demoQuarters(T0, 798)
@@ -190,10 +121,7 @@ describe('WeChat cloud simulated: disclosure answers as on SQLite', () => {
     const cloudbase = await cloudbasePlatform()
     try {
       const [expected, actual] = [await scenario(sqlite), await scenario(cloudbase)]
-      const [a, e] = [JSON.parse(JSON.stringify(actual)) as unknown[], JSON.parse(JSON.stringify(expected)) as unknown[]]
-      // Entry by entry, so a difference names the step.
-      a.forEach((entry, i) => expect([i, entry]).toEqual([i, e[i]]))
-      expect(a).toHaveLength(e.length)
+      expectSameLogs(actual, expected)
       const codes = (actual as Array<[string, string, Result<unknown>]>).filter((x) => x[2] && typeof x[2] === 'object' && 'ok' in x[2] && !x[2].ok).map((x) => (x[2] as { code: string }).code)
       expect(codes).toEqual([
         'REPORT.NO_FEE_MODEL', 'REPORT.NO_DRAFT',
@@ -225,8 +153,7 @@ async function port() {
   const publishAudit = (quarter: string, version: number): AuditDraft => ({ communityId: C, actorId: CHAIR, action: 'report.publish', subject: `report:${quarter}:v${version}`, data: { quarter, version } })
   const publish = (quarter: string, version: number, at = T0, reason: string | null = version > 1 ? '更正' : null) =>
     d.publish({ communityId: C, quarter, version, feeModel: 'hybrid', report: handReport('hybrid'), reason, by: CHAIR, at }, publishAudit(quarter, version))
-  const everything = () => JSON.stringify([...p.cloud.collections.entries()].map(([name, docs]) => [name, [...docs.entries()]]))
-  return { ...p, d, publish, everything }
+  return { ...p, d, publish }
 }
 
 /** Quarters from 1990-Q1 on, oldest first. */
@@ -239,9 +166,9 @@ describe('WeChat cloud simulated: a published version is only ever added', () =>
     const v1 = await p.publish('2026-Q3', 1)
     await p.d.saveDraft({ communityId: C, quarter: '2026-Q3', report: handReport('lump-sum'), by: CHAIR, at: T0 + 1 })
     p.cloud.queries.length = 0
-    const before = p.everything()
+    const before = p.snapshot()
     await expect(p.publish('2026-Q3', 1, T0 + 2)).rejects.toMatchObject({ code: 'REPORT.VERSION_TAKEN', details: { version: 1 } })
-    expect(p.everything()).toBe(before)
+    expect(p.snapshot()).toBe(before)
     // The refusal is the add itself: publishing read no versions first.
     expect(p.cloud.queries.filter((q) => q.collection === COLLECTIONS.reportVersions)).toEqual([])
     expect(await p.d.versions(C, '2026-Q3')).toEqual([v1])
@@ -278,10 +205,10 @@ describe('WeChat cloud simulated: a published version is only ever added', () =>
   test('a correction without a reason is refused before anything is written (the SQL tables\' CHECK)', async () => {
     const p = await port()
     await p.publish('2026-Q3', 1)
-    const before = p.everything()
+    const before = p.snapshot()
     await expect(p.publish('2026-Q3', 2, T0, '  ')).rejects.toThrow('must state its reason')
     await expect(p.publish('2026-Q3', 0, T0)).rejects.toThrow('not a number from 1')
-    expect(p.everything()).toBe(before)
+    expect(p.snapshot()).toBe(before)
   })
 })
 

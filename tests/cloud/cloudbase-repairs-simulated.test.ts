@@ -5,7 +5,7 @@
 // community's counter document; a change from a stale read is refused by the
 // version read inside the transaction; the queries it builds (keyset pages
 // of 100, the database grouping pending communities) and its error mapping.
-import { COLLECTIONS } from '../../src/cloud/kit/cloudbase/collections'
+import { COLLECTIONS, type RepairFundLinkDoc } from '../../src/cloud/kit/cloudbase/collections'
 import type { RepairEvent } from '../../src/cloud/kit/repairs-port'
 import { sha256 } from '../../src/cloud/kit/sha256'
 import type { Result } from '../../src/contracts/result'
@@ -13,9 +13,11 @@ import { verifyChain } from '../../src/domain/audit-chain'
 import { DAY, HOUR, MINUTE, commitmentFor } from '../../src/domain/repairs/commitments'
 import { applyRepair, reportRepair, type RepairLocation, type RepairRequest } from '../../src/domain/repairs/request'
 import { DEMO_COMMUNITY_ID as C } from '../../src/seed/demo-community'
+import { demoQuarters } from '../../src/seed/seed-disclosure'
 import { DEMO_COMMITMENTS } from '../../src/seed/seed-repairs'
+import { asSent, handReport } from '../support/disclosure-reports'
 import { fakeWxCloud } from '../support/fake-wx-cloud'
-import { cloudbasePlatform, data, sqlitePlatform, type Platform } from '../support/platforms'
+import { REPORT_PUBLISHED, cloudbasePlatform, data, expectSameLogs, recorder, sqlitePlatform, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const T0 = Date.UTC(2026, 10, 2, 2, 0, 0) // 2026-11-02 10:00 in Shanghai
@@ -34,12 +36,7 @@ const common = (area: string): RepairLocation => ({ kind: 'common', area })
  * two logs are compared.
  */
 async function scenario(p: Platform): Promise<unknown[]> {
-  const log: unknown[] = []
-  const run = async (name: string, input: unknown, as: string) => {
-    const r = await p.call(name, input, as)
-    log.push([name, as, r])
-    return r
-  }
+  const { log, run } = recorder(p)
   const at = (ms: number) => p.setNow(T0 + ms)
   const ref = (id: string) => ({ communityId: C, id })
   const report = async (as: string, location: RepairLocation, category: string, urgency: string, description: string) =>
@@ -116,6 +113,69 @@ async function scenario(p: Platform): Promise<unknown[]> {
   return log
 }
 
+/**
+ * Repairs paid from the repair fund: the year's quarterly reports published
+ * through the disclosure functions (three of them with one withdrawal each:
+ * 2026-Q1 电梯 ¥368,000.00, 2026-Q2 消防水泵 ¥26,500.00, 2026-Q3 外墙
+ * ¥412,300.00), a draft with a withdrawal and another community's report
+ * beside them; the committee links repairs to withdrawals, is refused
+ * references that name none of ours, and everyone reads the links back.
+ * Each refusal is followed by whether it left everything stored as it was.
+ */
+async function fundScenario(p: Platform): Promise<unknown[]> {
+  const { log, run } = recorder(p)
+  const refusedWritingNothing = async (name: string, input: unknown, as: string) => {
+    const before = p.snapshot()
+    await run(name, input, as)
+    log.push(['wrote nothing', p.snapshot() === before])
+  }
+  const link = (id: string, withdrawalId: string) => ({ communityId: C, id, withdrawalId })
+
+  // The property company drafts each quarter; the committee publishes it, its withdrawals naming the decisions on paper.
+  p.setNow(T0 - 30 * DAY)
+  await p.recordPaperDecisions()
+  await run('disclosure-settings-set', { communityId: C, feeModel: 'hybrid' }, COMMITTEE)
+  for (const { quarter, report } of demoQuarters(T0, 798)) {
+    await run('report-draft-save', { communityId: C, quarter, report: asSent(report) }, STAFF)
+    await run('report-publish', { communityId: C, quarter }, COMMITTEE)
+  }
+  // This quarter's withdrawal is only drafted; another community published one for a quarter in which ours had none.
+  await run('report-draft-save', { communityId: C, quarter: '2026-Q4', report: asSent(handReport('hybrid')) }, STAFF)
+  await p.addCommunity('c-other', '别的小区')
+  await p.ports.disclosure.publish({ communityId: 'c-other', quarter: '2025-Q4', version: 1, feeModel: 'commission', report: handReport('commission', null), reason: null, by: COMMITTEE, at: T0 - 30 * DAY },
+    { communityId: 'c-other', actorId: COMMITTEE, action: 'report.publish', subject: 'report:2025-Q4:v1', data: {} })
+
+  // Three repairs: the outer wall reported twice, the fire pump once.
+  p.setNow(T0)
+  await run('repair-commitments-set', { communityId: C, commitments: DEMO_COMMITMENTS }, COMMITTEE)
+  await run('repair-areas-set', { communityId: C, areas: ['1栋外墙', '消防泵房'] }, COMMITTEE)
+  const reported = async (as: string, area: string, description: string) =>
+    data(await run('repair-report', { communityId: C, location: common(area), category: 'public', urgency: 'normal', description }, as)).id as string
+  const wall = await reported(CHEN, '1栋外墙', '外墙渗水到楼道')
+  const wallAgain = await reported(ZHANG, '1栋外墙', '外墙又渗水了')
+  const pump = await reported(CHEN, '消防泵房', '消防水泵漏水')
+
+  at(p, HOUR)
+  await run('repair-fund-withdrawals', { communityId: C }, COMMITTEE)
+  await run('repair-link-fund', link(wall, '2026-Q3#1'), COMMITTEE)
+  // Free text, a position past the quarter's one withdrawal, a quarter only drafted, a withdrawal of another community's report.
+  for (const ref of ['外墙维修那笔', '2026-Q3#2', '2026-Q4#1', '2025-Q4#1']) await refusedWritingNothing('repair-link-fund', link(wallAgain, ref), COMMITTEE)
+  await refusedWritingNothing('repair-link-fund', link(wall, '2026-Q2#1'), COMMITTEE) // already linked
+  // One withdrawal may pay for several repairs.
+  await run('repair-link-fund', link(wallAgain, '2026-Q3#1'), COMMITTEE)
+  await run('repair-link-fund', link(pump, '2026-Q2#1'), 'p-huang-meiling')
+
+  // What the committee, the reporter and every member read back.
+  at(p, 2 * HOUR)
+  await run('repair-fund-withdrawals', { communityId: C }, COMMITTEE)
+  await run('repair-detail', { communityId: C, id: wall }, CHEN)
+  await run('repair-detail', { communityId: C, id: pump }, COMMITTEE)
+  for (const quarter of ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']) await run('report-detail', { communityId: C, quarter }, LIU)
+  log.push(['chain valid', verifyChain(sha256, await p.ports.audit.all(C)).valid])
+  return log
+}
+const at = (p: Platform, ms: number) => p.setNow(T0 + ms)
+
 function normalise(log: unknown): string {
   const seen = new Map<string, string>()
   return JSON.stringify(log).replace(/r_[0-9a-f]{20}|\b[0-9a-f]{64}\b/g, (m) => {
@@ -134,10 +194,7 @@ describe('WeChat cloud simulated: repairs answer as on SQLite', () => {
     const cloudbase = await cloudbasePlatform(T0)
     try {
       const [expected, actual] = [await scenario(sqlite), await scenario(cloudbase)]
-      const [a, e] = [JSON.parse(normalise(actual)) as unknown[], JSON.parse(normalise(expected)) as unknown[]]
-      // Entry by entry, so a difference names the step.
-      a.forEach((entry, i) => expect([i, entry]).toEqual([i, e[i]]))
-      expect(a).toHaveLength(e.length)
+      expectSameLogs(actual, expected, normalise)
       // The log really holds what a person would check.
       const answers = actual as Array<[string, string, Result<any>]>
       expect(answers.filter(([, , r]) => !r.ok).map(([, , r]) => (r as { code: string }).code)).toEqual([
@@ -158,6 +215,50 @@ describe('WeChat cloud simulated: repairs answer as on SQLite', () => {
   })
 })
 
+describe('WeChat cloud simulated: repairs paid from the repair fund answer as on SQLite', () => {
+  test('withdrawals of published reports are listed, linked once, refused when they are not ours, and shown on the repair and in the report', async () => {
+    const sqlite = sqlitePlatform(T0)
+    const cloudbase = await cloudbasePlatform(T0, { templates: REPORT_PUBLISHED })
+    try {
+      const [expected, actual] = [await fundScenario(sqlite), await fundScenario(cloudbase)]
+      expectSameLogs(actual, expected, normalise)
+
+      const answers = actual.filter((x): x is [string, string, Result<any>] => (x as unknown[]).length === 3)
+      // The answers a function gave that were not refusals.
+      const of = (name: string) => answers.filter(([n, , r]) => n === name && r.ok).map(([, , r]) => data(r))
+      expect(answers.filter(([, , r]) => !r.ok).map(([, , r]) => (r as { code: string }).code)).toEqual([
+        'REPAIR.NO_SUCH_WITHDRAWAL', 'REPAIR.NO_SUCH_WITHDRAWAL', 'REPAIR.NO_SUCH_WITHDRAWAL', 'REPAIR.NO_SUCH_WITHDRAWAL', 'REPAIR.ALREADY_LINKED',
+      ])
+      // Every refusal left everything stored as it was.
+      expect(actual.filter((x) => (x as unknown[])[0] === 'wrote nothing')).toEqual(Array.from({ length: 5 }, () => ['wrote nothing', true]))
+
+      // The demo's withdrawals in fen (¥412,300.00, ¥26,500.00, ¥368,000.00), newest quarter first; the pump's had no vote.
+      const WALLS = { ref: '2026-Q3#1', quarter: '2026-Q3', position: 1, label: '1–4栋外墙渗漏维修', amount: 41_230_000, motion: { id: 'm-2026-02', title: '使用维修资金维修1–4栋外墙渗漏' } }
+      const PUMP = { ref: '2026-Q2#1', quarter: '2026-Q2', position: 1, label: '消防水泵应急维修', amount: 2_650_000, motion: null }
+      const LIFTS = { ref: '2026-Q1#1', quarter: '2026-Q1', position: 1, label: '3栋两部电梯更换', amount: 36_800_000, motion: { id: 'm-2025-03', title: '使用维修资金更换3栋两部电梯' } }
+      expect(of('repair-fund-withdrawals')).toEqual([
+        [{ ...WALLS, linkedRepairs: [] }, { ...PUMP, linkedRepairs: [] }, { ...LIFTS, linkedRepairs: [] }],
+        [{ ...WALLS, linkedRepairs: [1, 2] }, { ...PUMP, linkedRepairs: [3] }, { ...LIFTS, linkedRepairs: [] }],
+      ])
+      const [linked] = of('repair-link-fund')
+      expect(linked.fundWithdrawal).toEqual({ ref: '2026-Q3#1', quarter: '2026-Q3', label: '1–4栋外墙渗漏维修', amount: 41_230_000 })
+      expect(linked.timeline.at(-1)).toMatchObject({ kind: 'fund_link', data: { withdrawalId: '2026-Q3#1', label: '1–4栋外墙渗漏维修', amount: 41_230_000 } })
+      expect(of('repair-detail').map((d) => [d.no, d.fundWithdrawal])).toEqual([
+        [1, { ref: '2026-Q3#1', quarter: '2026-Q3', label: '1–4栋外墙渗漏维修', amount: 41_230_000 }],
+        [3, { ref: '2026-Q2#1', quarter: '2026-Q2', label: '消防水泵应急维修', amount: 2_650_000 }],
+      ])
+      // A resident reading each quarter sees which repairs its withdrawals paid for (用于报修单).
+      expect(of('report-detail').map((d) => [d.quarter, d.withdrawalRepairs])).toEqual([['2025-Q4', []], ['2026-Q1', [[]]], ['2026-Q2', [[3]]], ['2026-Q3', [[1, 2]]]])
+      expect(actual.at(-1)).toEqual(['chain valid', true])
+      // One link document a request, keyed by the request: three stand.
+      const links = [...cloudbase.cloud.collections.get(COLLECTIONS.repairFundLinks)!.values()].map((x) => x.doc as unknown as RepairFundLinkDoc)
+      expect(links.map((l) => [l.no, l.withdrawalId]).sort()).toEqual([[1, '2026-Q3#1'], [2, '2026-Q3#1'], [3, '2026-Q2#1']])
+    } finally {
+      sqlite.close()
+    }
+  })
+})
+
 /** A request drafted as the report function drafts it, written through the port. */
 const reportThrough = (p: Platform, id: string, at: number, over: { communityId?: string; reporterId?: string; location?: RepairLocation } = {}) => {
   const communityId = over.communityId ?? C
@@ -170,7 +271,6 @@ const change = (r: RepairRequest, at: number, actorId = STAFF): [RepairRequest, 
   const { next, data: d } = applyRepair(r, { kind: 'accept' }, at)
   return [next, { at, actorId, kind: 'accept', status: next.status, data: d }, { communityId: r.communityId, actorId, action: 'repair.accept', subject: `repair:${r.id}`, data: {} }]
 }
-const everything = (p: { cloud: { collections: Map<string, Map<string, unknown>> } }) => JSON.stringify([...p.cloud.collections.entries()].map(([name, docs]) => [name, [...docs.entries()]]))
 
 describe('WeChat cloud simulated: numbers and stale writes, by the transaction', () => {
   test('twenty reports at once take 1 to 20 from the counter document, retried one after another, each once', async () => {
@@ -189,12 +289,12 @@ describe('WeChat cloud simulated: numbers and stale writes, by the transaction',
     const p = await cloudbasePlatform(T0)
     const r = await reportThrough(p, 'r-1', T0)
     await p.ports.repairs.update(...change(r, T0 + MINUTE))
-    const before = everything(p)
+    const before = p.snapshot()
     await expect(p.ports.repairs.update(...change(r, T0 + 2 * MINUTE, 'p-other-staff'))).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(everything(p)).toBe(before)
+    expect(p.snapshot()).toBe(before)
     // The same request named under another community: the same refusal.
     await expect(p.ports.repairs.update(...change({ ...r, communityId: 'c-other' }, T0))).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(everything(p)).toBe(before)
+    expect(p.snapshot()).toBe(before)
   })
 
   test('five staff accepting at once: one stands, four are refused after their retry read version 2; one timeline entry, one audit entry', async () => {
@@ -216,13 +316,14 @@ describe('WeChat cloud simulated: numbers and stale writes, by the transaction',
       { at: T0, actorId: COMMITTEE, kind: 'fund_link', status: from.status, data: { withdrawalId: w } },
       { communityId: C, actorId: COMMITTEE, action: 'repair.fund_link', subject: 'repair:r-1', data: { withdrawalId: w } })
     await link(r, '2026-Q3#1')
-    const before = everything(p)
+    const before = p.snapshot()
     await expect(link((await p.ports.repairs.get(C, 'r-1'))!, '2026-Q3#2')).rejects.toMatchObject({ code: 'REPAIR.ALREADY_LINKED' })
-    expect(everything(p)).toBe(before)
+    expect(p.snapshot()).toBe(before)
     expect(p.cloud.collections.get(COLLECTIONS.repairFundLinks)!.get('r-1')!.doc).toMatchObject({ withdrawalId: '2026-Q3#1', no: 1, communityId: C })
   })
 
   test('a database error that is not a duplicate stays an error: the report is not stored, nothing leaks to the reporter', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined) // the host logs the error; the caller sees none of it
     const p = await cloudbasePlatform(T0)
     data(await p.call('repair-commitments-set', { communityId: C, commitments: DEMO_COMMITMENTS }, COMMITTEE))
     const db = p.cloud.database()

@@ -25,3 +25,6 @@ export function handReport(model: FeeModel, motionId: string | null = 'm-2026-02
     note: '',
   }
 }
+
+/** What the phone sends: the report without the divisor, which the server fills in from the roll. */
+export const asSent = (r: QuarterlyReport) => ({ ...r, utilities: { meters: r.utilities.meters, total: r.utilities.total, basis: r.utilities.basis } })

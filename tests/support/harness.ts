@@ -32,6 +32,12 @@ export function functionCaller(ports: Ports): FunctionCaller {
   }
 }
 
+/** Every row of every table of a SQLite database, to prove a refused call wrote nothing. */
+export function snapshotOf(db: SqlitePorts['db']): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
+  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())}`).join('\n')
+}
+
 export interface Harness extends FunctionCaller {
   ports: SqlitePorts
   dir: string
@@ -50,10 +56,7 @@ export function createHarness(opts: { seed?: boolean; now?: number } = {}): Harn
     ports,
     dir,
     ...functionCaller(ports),
-    snapshot() {
-      const tables = ports.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
-      return tables.map((t) => `${t}:${JSON.stringify(ports.db.prepare(`SELECT * FROM "${t}"`).all())}`).join('\n')
-    },
+    snapshot: () => snapshotOf(ports.db),
     setNow(ms) { now = ms },
     close() {
       ports.close()
