@@ -18,16 +18,11 @@ import { DEMO_COMMITMENTS } from '../../src/seed/seed-repairs'
 import { asSent, handReport } from '../support/disclosure-reports'
 import { fakeWxCloud } from '../support/fake-wx-cloud'
 import { REPORT_PUBLISHED, cloudbasePlatform, data, expectSameLogs, recorder, sqlitePlatform, type Platform } from '../support/platforms'
+import { CHEN, LIU, STAFF, ZHANG, common, unit } from '../support/repair-people'
 
 jest.setTimeout(60_000)
 const T0 = Date.UTC(2026, 10, 2, 2, 0, 0) // 2026-11-02 10:00 in Shanghai
-const STAFF = 'p-zhao-lei'
 const COMMITTEE = 'p-li-jianguo'
-const ZHANG = 'p-zhang-wei' // owns 1栋0202 and 1栋0203
-const LIU = 'p-liu-yang' // his tenant in 1栋0203
-const CHEN = 'p-chen-jing' // owns 4栋0302
-const unit = (building: string, unitNo: string): RepairLocation => ({ kind: 'unit', building, unitNo })
-const common = (area: string): RepairLocation => ({ kind: 'common', area })
 
 /**
  * A fortnight of repairs through the functions, with the refusals along the

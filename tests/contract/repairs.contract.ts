@@ -15,13 +15,8 @@ import { autoConfirmJob } from '../../src/cloud/repair-jobs'
 import { DEMO_COMMUNITY_ID as C } from '../../src/seed/demo-community'
 import { DEMO_COMMITMENTS } from '../../src/seed/seed-repairs'
 import { CONTRACT_NOW as T, describePort, useTarget, type ContractTarget } from './target'
+import { CHEN, LIU, STAFF, ZHANG, common, unit } from '../support/repair-people'
 
-const STAFF = 'p-zhao-lei'
-const ZHANG = 'p-zhang-wei' // owns 1栋0202 and 1栋0203
-const LIU = 'p-liu-yang' // his tenant in 1栋0203
-const CHEN = 'p-chen-jing' // owns 4栋0302
-const unit = (building: string, unitNo: string): RepairLocation => ({ kind: 'unit', building, unitNo })
-const common = (area: string): RepairLocation => ({ kind: 'common', area })
 /** `hour`:`minute` Shanghai time on a day of 2026. */
 const sh = (month: number, day: number, hour = 10, minute = 0) => Date.UTC(2026, month - 1, day, hour - 8, minute)
 const STAFF_WORK = (worker = '王师傅'): RepairCommand[] => [{ kind: 'accept' }, { kind: 'assign', worker }, { kind: 'start' }]
