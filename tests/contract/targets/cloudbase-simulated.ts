@@ -14,8 +14,6 @@ export const CONTRACT_TEMPLATES = { 'assembly.opened': { id: 'tmpl-assembly-open
 export const cloudbaseSimulatedTarget: ContractTarget = {
   name: 'CloudBase (WeChat cloud simulated)',
   pending: {
-    rollAdmin: 'no CloudBase adapter for roll import yet (issue 8)',
-    ownership: 'no CloudBase adapter for owner verification yet (issue 8)',
     disclosure: 'no CloudBase adapter for disclosure yet (issue 8)',
     captains: 'no CloudBase adapter for the captains\' storage yet (PostgreSQL and SQLite only)',
     repairs: 'no CloudBase adapter for repair requests yet (PostgreSQL and SQLite only)',

@@ -7,17 +7,21 @@ import { cloudbaseAudit } from './audit'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
+import { cloudbaseOwnership } from './ownership'
 import { cloudbaseRoll } from './roll'
+import { cloudbaseRollAdmin, type RollAdminTiming } from './roll-admin'
 import type { WxCloud } from './sdk'
 import { cloudbaseVoting } from './voting'
 
 export interface CloudbaseSettings {
   notifications: NotificationSettings
+  /** How a roll import waits for another one; the defaults suit the real platform. */
+  rollImport?: Partial<RollAdminTiming>
 }
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'rollAdmin' | 'ownership'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -26,6 +30,8 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     files: cloudbaseFiles(cloud),
     notifications: cloudbaseNotifications(cloud, settings.notifications),
     voting: cloudbaseVoting(db),
+    rollAdmin: cloudbaseRollAdmin(db, settings.rollImport),
+    ownership: cloudbaseOwnership(db),
   }
   return withPendingPorts(ports, '微信云开发')
 }
