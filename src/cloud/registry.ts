@@ -46,6 +46,7 @@ import { main as repairConfirm } from './repair-confirm'
 import { main as repairReopen } from './repair-reopen'
 import { main as repairUrge } from './repair-urge'
 import { main as repairJobs } from './repair-jobs'
+import { main as scheduledJobs } from './scheduled-jobs'
 import { main as repairStats } from './repair-stats'
 import { main as repairLinkFund } from './repair-link-fund'
 import { main as repairFundWithdrawals } from './repair-fund-withdrawals'
@@ -157,6 +158,7 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'repair-reopen': repairReopen,
   'repair-urge': repairUrge,
   'repair-jobs': repairJobs,
+  'scheduled-jobs': scheduledJobs,
   'repair-stats': repairStats,
   'repair-link-fund': repairLinkFund,
   'repair-commitments-set': repairCommitmentsSet,

@@ -7,6 +7,7 @@ import type * as roll from './roll'
 import type * as disclosure from './disclosure'
 import type * as captains from './captains'
 import type * as repairs from './repairs'
+import type * as jobs from './jobs'
 
 export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 
@@ -107,7 +108,12 @@ export interface RepairsApi {
   'repair-fund-withdrawals': Fn<typeof repairs.repairFundWithdrawalsInput, repairs.FundWithdrawalView[]>
 }
 
+/** Run by the platform's timer only (access `timer`): typed here so the registry is complete, never called by the client. */
+export interface JobsApi {
+  'scheduled-jobs': Fn<typeof jobs.scheduledJobsInput, jobs.JobsPass>
+}
+
 // One `extends` per capability.
-export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi, RepairsApi {}
+export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi, RepairsApi, JobsApi {}
 
 export type FunctionName = keyof Api

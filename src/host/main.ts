@@ -38,11 +38,17 @@ function checkDataDir(dataDir: string) {
   }
 }
 
-/** The address without its password, for messages. */
+/**
+ * The address without its password, for messages. A database on the same
+ * machine is reached through its Unix socket (`postgres://user@/db?host=/run/postgresql`):
+ * such an address has no host part, which URL refuses, so one is lent for parsing.
+ */
 function describeUrl(url: string): string {
   try {
-    const u = new URL(url)
-    return `${u.protocol}//${u.username ? `${u.username}@` : ''}${u.host}${u.pathname}`
+    const u = new URL(url.replace(/^([a-z]+:\/\/(?:[^@/?#]*@)?)(?=[/?#]|$)/i, '$1localhost'))
+    const socket = u.searchParams.get('host')
+    const where = socket?.startsWith('/') ? `（Unix 套接字 ${socket}）` : u.host
+    return `${u.protocol}//${u.username ? `${u.username}@` : ''}${where}${u.pathname}`
   } catch {
     return '（不是有效的地址）'
   }

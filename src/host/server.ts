@@ -80,7 +80,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
     const fn = findFunction(name)
-    if (!fn) return sendJson(res, 404, fail('NOT_FOUND', `没有名为「${name}」的功能`))
+    // A timer's function has no person behind it: over HTTP it would run for anyone, so the host does not serve it (its own timer runs the jobs).
+    if (!fn || fn.access.kind === 'timer') return sendJson(res, 404, fail('NOT_FOUND', `没有名为「${name}」的功能`))
     let event: unknown
     try {
       const body = await readBody(req, MAX_BODY_BYTES)

@@ -6,26 +6,18 @@
 // written in bounded parallel batches with its version document last; an
 // import that dies midway leaves no visible version and its number is taken
 // over once its claim's lease has run out; and the queries the adapters build.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
 import { COLLECTIONS, ids } from '../../src/cloud/kit/cloudbase/collections'
 import { ROLL_CLAIM_LEASE_MS, UNIT_WRITES_AT_ONCE } from '../../src/cloud/kit/cloudbase/roll-admin'
 import type { Collection, Transaction, TxCollection } from '../../src/cloud/kit/cloudbase/sdk'
-import type { AuditDraft, Ports } from '../../src/cloud/kit/ports'
+import type { AuditDraft } from '../../src/cloud/kit/ports'
 import type { RollUnitRecord } from '../../src/cloud/kit/roll-ports'
 import { sha256 } from '../../src/cloud/kit/sha256'
-import { sqlitePorts } from '../../src/cloud/kit/sqlite'
 import type { Result } from '../../src/contracts/result'
 import { verifyChain } from '../../src/domain/audit-chain'
 import { summariseRoll } from '../../src/domain/roll'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
-import { demoFoundation } from '../../src/seed/demo-foundation'
-import { writeFoundationCloudbase } from '../../src/seed/seed-cloudbase'
-import { writeFoundationSqlite } from '../../src/seed/seed-sqlite'
-import { functionCaller, type FunctionCaller } from '../support/harness'
-import { fakeWxCloud, type FakeWxCloud } from '../support/fake-wx-cloud'
+import type { FakeWxCloud } from '../support/fake-wx-cloud'
+import { cloudbasePlatform, data, sqlitePlatform, type Platform } from '../support/platforms'
 import { PNG, SMALL, csvOf, utf8 } from '../support/roll'
 
 jest.setTimeout(120_000)
@@ -33,41 +25,8 @@ const C = DEMO_COMMUNITY_ID
 const T0 = Date.UTC(2026, 10, 28, 2, 0, 0)
 const CHAIR = 'p-li-jianguo'
 
-interface Platform extends Pick<FunctionCaller, 'call'> {
-  ports: Ports
-  setNow(ms: number): void
-  close(): void
-}
-
 /** The simulated cloud; `clock` is the wall clock roll-import claims are timed by. */
-async function cloudbasePlatform(clock: () => number = Date.now): Promise<Platform & { cloud: FakeWxCloud }> {
-  const cloud = fakeWxCloud()
-  let now = T0
-  await writeFoundationCloudbase(cloud.database(), demoFoundation(T0))
-  const ports = cloudbasePorts(cloud, { notifications: { templates: {} }, rollImport: { clock, pollMs: 5, waitMs: 300 } }, () => now)
-  return { cloud, ports, ...functionCaller(ports), setNow(ms) { now = ms }, close() {} }
-}
-
-function sqlitePlatform(): Platform {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-cb-roll-'))
-  let now = T0
-  const ports = sqlitePorts(join(dir, 'roll.db'), () => now)
-  ports.db.transaction(() => writeFoundationSqlite(ports.db, demoFoundation(T0)))()
-  return {
-    ports,
-    ...functionCaller(ports),
-    setNow(ms) { now = ms },
-    close() {
-      ports.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-const data = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
-  return r.data
-}
+const cloudbase = (clock: () => number = Date.now) => cloudbasePlatform(T0, { rollImport: { clock, pollMs: 5, waitMs: 300 } })
 
 /**
  * Owner verification and a roll import as people do them, every answer
@@ -78,9 +37,9 @@ async function scenario(p: Platform): Promise<{ log: unknown[]; codes: string[] 
   const log: unknown[] = []
   const randoms: string[] = []
   const run = async (name: string, input: unknown, as: string) => {
-    const r = await p.call(name as never, input, as)
+    const r = await p.call(name, input, as)
     log.push([name, as, r])
-    return r as Result<any>
+    return r
   }
   const RIGHT = { communityId: C, building: '5栋', unitNo: '0302', name: '周敏', phoneLast4: '8009' }
   await run('community-search', { name: '长城' }, 'p-zhou-min')
@@ -144,22 +103,22 @@ afterEach(() => jest.restoreAllMocks())
 
 describe('WeChat cloud simulated: owner verification and roll import answer as on SQLite', () => {
   test('binding, proof, residents and an import through the real functions: every answer and refusal is the same', async () => {
-    const sqlite = sqlitePlatform()
-    const cloudbase = await cloudbasePlatform()
+    const sqlite = sqlitePlatform(T0)
+    const cb = await cloudbase()
     try {
       const expected = await scenario(sqlite)
-      const actual = await scenario(cloudbase)
+      const actual = await scenario(cb)
       actual.log.forEach((entry, i) => expect([i, entry]).toEqual([i, expected.log[i]]))
       expect(actual.log).toHaveLength(expected.log.length)
       expect(actual.codes).toEqual([
         'BIND.NO_MATCH', 'BIND.NO_MATCH', 'VERIFY.ALREADY_PENDING', 'VERIFY.REASON_REQUIRED', 'VERIFY.ALREADY_DECIDED', 'RESIDENT.CODE_USED', 'RESIDENT.NOT_LINKED',
       ])
       // The import: SMALL's 7 units under version 2 (by hand: 651.10 m², 4 heads), its version document last.
-      expect(await cloudbase.ports.roll.latest(C)).toMatchObject({ version: 2, units: 7, area: 65110, heads: 4 })
-      const units = [...cloudbase.cloud.collections.get(COLLECTIONS.rollUnits)!.values()].filter((r) => r.doc.version === 2)
+      expect(await cb.ports.roll.latest(C)).toMatchObject({ version: 2, units: 7, area: 65110, heads: 4 })
+      const units = [...cb.cloud.collections.get(COLLECTIONS.rollUnits)!.values()].filter((r) => r.doc.version === 2)
       expect(units.map((r) => `${r.doc.building}${r.doc.unitNo}`).sort()).toEqual(['1栋0101', '1栋0102', '1栋0201', '2栋0101', '2栋0102', '2栋0201', '2栋0202'])
-      expect(cloudbase.cloud.collections.get(COLLECTIONS.rollImports)!.get(ids.rollVersion(C, 2))!.doc).toMatchObject({ version: 2, finishedAt: expect.any(Number) })
-      expect(verifyChain(sha256, await cloudbase.ports.audit.all(C)).valid).toBe(true)
+      expect(cb.cloud.collections.get(COLLECTIONS.rollImports)!.get(ids.rollVersion(C, 2))!.doc).toMatchObject({ version: 2, finishedAt: expect.any(Number) })
+      expect(verifyChain(sha256, await cb.ports.audit.all(C)).valid).toBe(true)
     } finally {
       sqlite.close()
     }
@@ -206,7 +165,7 @@ function watchAdds(cloud: FakeWxCloud, name: string, before: (n: number) => void
 
 describe('WeChat cloud simulated: a roll import of 50,000 units', () => {
   test('written in parallel batches of at most 100, the version document only after every unit, read back by the other adapters', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbase()
     const roll = bigRoll(50_000)
     let versionAddedAfter = -1
     const units = watchAdds(p.cloud, COLLECTIONS.rollUnits, () => undefined)
@@ -240,7 +199,7 @@ describe('WeChat cloud simulated: an import that dies midway', () => {
   const SMALL_ROLL = bigRoll(8, 2)
 
   test('a failure the import sees: its units and its claim are removed, and the next import takes the same number', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbase()
     const watch = watchAdds(p.cloud, COLLECTIONS.rollUnits, (n) => {
       if (n === 150) throw Object.assign(new Error('errCode: -502001 database request fail | network timeout'), { errCode: -502001 })
     })
@@ -258,7 +217,7 @@ describe('WeChat cloud simulated: an import that dies midway', () => {
   test('an import the platform stops: nothing visible; others are told to wait; after the lease the number is taken over and the leftovers cleared', async () => {
     // The wall clock, moved on by hand past the lease below.
     let skipped = 0
-    const p = await cloudbasePlatform(() => Date.now() + skipped)
+    const p = await cloudbase(() => Date.now() + skipped)
     const db = p.cloud.database()
     // From the 200th unit on the function is gone: every further request fails, its own clean-up too.
     let added = 0
@@ -312,7 +271,7 @@ describe('WeChat cloud simulated: an import that dies midway', () => {
 
 describe('WeChat cloud simulated: the queries the adapters build', () => {
   test('versions are read in pages of 100, newest first, with who imported each', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbase()
     for (let i = 0; i < 104; i++) await p.ports.rollAdmin.commit(commitInput(SMALL_ROLL_OF(i), `sha-${i}`), rollAudit)
     p.cloud.queries.length = 0
     const versions = await p.ports.rollAdmin.versions(C)
@@ -327,7 +286,7 @@ describe('WeChat cloud simulated: the queries the adapters build', () => {
   })
 
   test('the committee queue: pending first then decided, newest first, past one page of 100', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbase()
     const submit = (i: number) => p.ports.ownership.submitProof(
       { id: `v-${String(i).padStart(3, '0')}`, communityId: C, personId: 'p-zhou-min', building: '9栋', unitNo: String(i).padStart(4, '0'), claimedName: '周敏', fileId: 'f-1', note: '', openLimit: 1000, at: T0 + i },
       { communityId: C, actorId: 'p-zhou-min', action: 'verification.submit', subject: `verification:v-${i}`, data: {} },
@@ -353,7 +312,7 @@ describe('WeChat cloud simulated: the queries the adapters build', () => {
   })
 
   test('communities by part of their name: the text is matched literally, never as a pattern', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbase()
     const communities = p.cloud.database().collection(COLLECTIONS.communities)
     await communities.add({ data: { _id: 'c-a', name: '华景(东)区', settings: '{}', createdAt: T0 } })
     await communities.add({ data: { _id: 'c-b', name: '华景东区', settings: '{}', createdAt: T0 } })
@@ -366,7 +325,7 @@ describe('WeChat cloud simulated: the queries the adapters build', () => {
   })
 
   test('20 bind attempts at once: one counter document per person and day, moved in transactions that conflicted and were retried', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbase()
     const taken = await Promise.all(Array.from({ length: 20 }, () => p.ports.ownership.reserveAttempt('p-zhou-min', '2026-11-28', 5)))
     expect(taken.filter((n) => n !== null).sort()).toEqual([1, 2, 3, 4, 5])
     expect([...p.cloud.collections.get(COLLECTIONS.bindAttempts)!.values()].map((r) => r.doc)).toEqual([{ _id: 'p-zhou-min|2026-11-28', personId: 'p-zhou-min', day: '2026-11-28', count: 5 }])
@@ -374,7 +333,7 @@ describe('WeChat cloud simulated: the queries the adapters build', () => {
   })
 
   test.each(['E11000', 'DATABASE_DUPLICATE_WRITE'] as const)('a second request for a pending unit (%s) is named as such and writes nothing; a used invite code is refused', async (style) => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbase()
     p.cloud.duplicateStyle = style
     const submit = (id: string) => p.ports.ownership.submitProof(
       { id, communityId: C, personId: 'p-zhou-min', building: '5栋', unitNo: '0302', claimedName: '周敏', fileId: 'f-1', note: '', openLimit: 3, at: T0 },

@@ -4,71 +4,25 @@
 // cloud functions, answers exactly as on SQLite; ballots are refused by
 // their _id (either form of the duplicate error) and the first ballot is
 // named; the queries it builds (aggregation for sums, pages of 100 for lists).
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
 import { COLLECTIONS, ids } from '../../src/cloud/kit/cloudbase/collections'
-import type { Ports } from '../../src/cloud/kit/ports'
 import { sha256 } from '../../src/cloud/kit/sha256'
-import { sqlitePorts } from '../../src/cloud/kit/sqlite'
 import type { Submission } from '../../src/cloud/kit/voting-port'
-import { findFunction } from '../../src/cloud/registry'
 import type { Result } from '../../src/contracts/result'
 import { verifyChain } from '../../src/domain/audit-chain'
 import { DEVELOPER_HEAD } from '../../src/domain/roll'
 import { DAY_MS } from '../../src/domain/voting/assembly'
-import { DEMO_COMMUNITY_ID, DEMO_PEOPLE, demoRoll } from '../../src/seed/demo-community'
-import { demoFoundation } from '../../src/seed/demo-foundation'
-import { writeFoundationCloudbase } from '../../src/seed/seed-cloudbase'
-import { writeFoundationSqlite } from '../../src/seed/seed-sqlite'
-import { fakeWxCloud, type FakeWxCloud } from '../support/fake-wx-cloud'
+import { DEMO_COMMUNITY_ID, demoRoll } from '../../src/seed/demo-community'
+import { fakeWxCloud } from '../support/fake-wx-cloud'
+import { cloudbasePlatform, data, sqlitePlatform, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
 const T0 = Date.UTC(2026, 10, 28, 2, 0, 0)
 const OPENS = T0 + 16 * DAY_MS
 const CLOSES = T0 + 23 * DAY_MS
-const openid = (personId: string) => DEMO_PEOPLE.find((p) => p.id === personId)!.openid
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])
 /** The port stores a proxy's letter as given (the function checks the photo first). */
 const LETTER = `f_${'ab'.repeat(12)}`
-
-interface Platform {
-  ports: Ports
-  call(name: string, input: unknown, as: string): Promise<Result<any>>
-  setNow(ms: number): void
-  close(): void
-}
-
-async function cloudbasePlatform(): Promise<Platform & { cloud: FakeWxCloud }> {
-  const cloud = fakeWxCloud()
-  let now = T0
-  await writeFoundationCloudbase(cloud.database(), demoFoundation(T0))
-  const ports = cloudbasePorts(cloud, { notifications: { templates: {} } }, () => now)
-  return { cloud, ports, call: (name, input, as) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false }), setNow(ms) { now = ms }, close() {} }
-}
-
-function sqlitePlatform(): Platform {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-cb-voting-'))
-  let now = T0
-  const ports = sqlitePorts(join(dir, 'voting.db'), () => now)
-  ports.db.transaction(() => writeFoundationSqlite(ports.db, demoFoundation(T0)))()
-  return {
-    ports,
-    call: (name, input, as) => findFunction(name)!(input, { principal: { openid: openid(as) }, ports, devMode: false }),
-    setNow(ms) { now = ms },
-    close() {
-      ports.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-const data = <T = any>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
-  return r.data
-}
 
 /**
  * One assembly from call to certification, with the refusals along the way;
@@ -160,8 +114,8 @@ afterEach(() => jest.restoreAllMocks())
 
 describe('WeChat cloud simulated: voting answers as on SQLite', () => {
   test('an assembly from call to certification: every answer, refusal, count and export is the same', async () => {
-    const sqlite = sqlitePlatform()
-    const cloudbase = await cloudbasePlatform()
+    const sqlite = sqlitePlatform(T0)
+    const cloudbase = await cloudbasePlatform(T0)
     try {
       const [expected, actual] = [await scenario(sqlite), await scenario(cloudbase)]
       const [a, e] = [JSON.parse(normalise(actual)) as unknown[], JSON.parse(normalise(expected)) as unknown[]]
@@ -185,8 +139,8 @@ describe('WeChat cloud simulated: voting answers as on SQLite', () => {
 
 describe('WeChat cloud simulated: what the timers and the proxy finder ask, as on SQLite', () => {
   test('assemblies not yet closed, in every community, soonest to open first; the people bound to a unit\'s owner', async () => {
-    const sqlite = sqlitePlatform()
-    const cloudbase = await cloudbasePlatform()
+    const sqlite = sqlitePlatform(T0)
+    const cloudbase = await cloudbasePlatform(T0)
     try {
       const answers = []
       for (const p of [sqlite, cloudbase]) {
@@ -217,7 +171,7 @@ describe('WeChat cloud simulated: what the timers and the proxy finder ask, as o
 
 /** An assembly called and opened through the real functions, on the simulated cloud. */
 async function openedAssembly() {
-  const p = await cloudbasePlatform()
+  const p = await cloudbasePlatform(T0)
   const called = data(await p.call('assembly-call', {
     communityId: C, title: '测试大会', notice: '公告', opensAt: OPENS, closesAt: CLOSES,
     motions: [{ title: '续聘物业', matter: 4 }, { title: '改建车库', matter: 7 }],
@@ -330,7 +284,7 @@ describe('WeChat cloud simulated: proxies and ballots that race', () => {
   })
 
   test('opening at once from twenty calls fixes the roll version once, with one audit entry', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbasePlatform(T0)
     const { assemblyId } = data(await p.call('assembly-call', { communityId: C, title: '大会', notice: '公告', opensAt: OPENS, closesAt: CLOSES, motions: [{ title: '续聘', matter: 4 }] }, 'p-li-jianguo'))
     const opened = await Promise.all(Array.from({ length: 20 }, () => p.ports.voting.openVoting(assemblyId, OPENS, (rollVersion, total) => ({ communityId: C, actorId: null, action: 'assembly.open', subject: `assembly:${assemblyId}`, data: { rollVersion, total } }))))
     expect(opened.filter(Boolean)).toHaveLength(1)
@@ -373,7 +327,7 @@ describe('WeChat cloud simulated: the queries the adapter builds', () => {
   })
 
   test('closing counts from the database\'s sums: per motion and choice, per candidate of the election; no ballot is read', async () => {
-    const p = await cloudbasePlatform()
+    const p = await cloudbasePlatform(T0)
     const called = data(await p.call('assembly-call', {
       communityId: C, title: '大会', notice: '公告', opensAt: OPENS, closesAt: CLOSES,
       motions: [{ title: '续聘物业', matter: 4 }, { title: '增补委员', matter: 3, seats: 1, candidates: [{ name: '甲' }, { name: '乙' }] }],

@@ -330,7 +330,7 @@ test('a bad list of common areas is refused with every problem named and writes 
 })
 
 test('the local host runs both jobs for every community on its timer pass', async () => {
-  const { runRepairJobs } = await import('../../src/host/jobs')
+  const { runRepairJobs } = await import('../../src/cloud/kit/jobs')
   // Seed #6 is already late; seed #4 (completed a day ago) confirms itself in 6 days.
   expect(await runRepairJobs(h.ports)).toEqual({ autoConfirmed: 0, escalated: 1 })
   h.setNow(T0 + 6 * DAY)

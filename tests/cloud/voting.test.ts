@@ -108,7 +108,7 @@ describe('calling an assembly', () => {
 
 describe('timers: the host\'s jobs open voting and remind owners on time, with nobody calling', () => {
   test('opening at the start time and the reminder a day before the end go out once each, at the job\'s `now`', async () => {
-    const { runJobs } = await import('../../src/host/jobs')
+    const { runJobs } = await import('../../src/cloud/kit/jobs')
     const { assemblyId } = expectOk(await h.call('assembly-call', newAssembly(), 'p-li-jianguo'))
     const opensAt = T0 + 16 * DAY_MS
     const closesAt = T0 + 23 * DAY_MS

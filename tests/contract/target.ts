@@ -19,7 +19,7 @@ export interface OpenTarget {
 export interface ContractTarget {
   name: string
   /** Contract clauses this platform cannot meet, each with the reason shown in the skipped test's name. */
-  limits?: { tamper?: string; outbox?: string }
+  limits?: { tamper?: string; outbox?: string; references?: string }
   /** Ports this platform's adapters do not implement yet, each with the reason shown in the skipped test's name. */
   pending?: Partial<Record<keyof Ports, string>>
   open(now: number): Promise<OpenTarget>

@@ -13,7 +13,7 @@ import { sha256 } from '../../src/cloud/kit/sha256'
 import type { AuditDraft } from '../../src/cloud/kit/ports'
 import type { CastOutcome, NewAssembly, ProxyRecord, StoredBallot, Submission, VotingPort } from '../../src/cloud/kit/voting-port'
 import { DEMO_COMMUNITY_ID, demoRoll } from '../../src/seed/demo-community'
-import { CONTRACT_NOW, describePort, useTarget, type ContractTarget } from './target'
+import { CONTRACT_NOW, clause, describePort, useTarget, type ContractTarget } from './target'
 
 const C = DEMO_COMMUNITY_ID
 const SEEDED = 12
@@ -109,6 +109,27 @@ export function votingContract(target: ContractTarget) {
       ])
       expect(await voting().communitySettings(C)).toEqual({})
       expect(await voting().communitySettings('c-none')).toEqual({})
+    })
+
+    clause(target, 'references')('the database refuses a ballot naming a motion of another assembly, a motion that does not exist, or a caster who does not exist, and stores nothing', async () => {
+      const a = assembly('asm-refs')
+      const other = assembly('asm-other')
+      await openAssembly(voting(), a)
+      await openAssembly(voting(), other)
+      const area = rollAreas().get('O0006')!
+      const chain = (await t().ports.audit.all(C)).length
+      const bad: Submission[] = [
+        submission(a.id, 'O0006', area, [choose('asm-refs-m1', 'agree'), choose('asm-other-m2', 'agree')]),
+        submission(a.id, 'O0006', area, [choose('asm-refs-m1', 'agree'), choose('asm-nowhere-m9', 'oppose')]),
+        submission(a.id, 'O0006', area, [choose('asm-refs-m1', 'agree')], { castBy: 'p-nobody' }),
+      ]
+      for (const s of bad) await expect(cast(s)).rejects.toThrow()
+      expect(await voting().ballots(a.id)).toEqual([])
+      expect(await voting().ballots(other.id)).toEqual([])
+      expect(await t().ports.audit.all(C)).toHaveLength(chain)
+      // The same owner's proper ballot is then taken: nothing of the refusals stood in its way.
+      expect(await cast(submission(a.id, 'O0006', area, [choose('asm-refs-m1', 'agree'), choose('asm-refs-m2', 'oppose')]))).toMatchObject({ stored: true })
+      expect((await voting().ballots(a.id)).map((b) => b.motionId).sort(byte)).toEqual(['asm-refs-m1', 'asm-refs-m2'])
     })
 
     test('opening fixes roll version 1 and its 777 voters once, even when five callers open at once', async () => {

@@ -13,7 +13,7 @@ import { sqlitePorts } from '../../src/cloud/kit/sqlite'
 import { DEMO_COMMUNITY_ID as C } from '../../src/seed/demo-community'
 import { seedDemoPostgres } from '../../src/seed/seed-postgres'
 import { seedDemo } from '../../src/seed/seed-sqlite'
-import { runJobs } from '../../src/host/jobs'
+import { runJobs } from '../../src/cloud/kit/jobs'
 import { testDatabaseUrl } from '../contract/targets/postgres'
 import { expectOk, functionCaller } from '../support/harness'
 

@@ -130,6 +130,12 @@ describe('the host in-process', () => {
 
   const grant = { communityId: C, personId: 'p-chen-jing', role: 'property' }
 
+  test('the timer-only scheduled-jobs function is not served over HTTP, signed in or not (the host runs the jobs itself)', async () => {
+    const timerEvent = { Type: 'Timer', TriggerName: 'everyFiveMinutes', Time: '2026-11-28T02:00:00Z' }
+    await refused(404, 'NOT_FOUND', () => call(base, 'scheduled-jobs', timerEvent))
+    await refused(404, 'NOT_FOUND', () => call(base, 'scheduled-jobs', timerEvent, cookieOf('p-li-jianguo')))
+  })
+
   test('the database dump does see a write: the committee grants a role through the API', async () => {
     const before = h.snapshot()
     const r = await call(base, 'role-grant', { ...grant, role: 'supervisor' }, cookieOf('p-li-jianguo'))
@@ -548,6 +554,15 @@ describe('the bundled host process', () => {
     expect(p.err()).toContain('127.0.0.1:1')
     expect(p.err() + p.out()).not.toContain('s3cret-pw')
     expect(p.out()).not.toContain('http://')
+  }, 15_000)
+
+  test('a DATABASE_URL naming a Unix socket where no database listens fails at once, naming the socket and never the password', async () => {
+    const socketDir = tempDir()
+    const p = launch({ DATA_DIR: tempDir(), DATABASE_URL: `postgres://gj:s3cret-pw@/gongjian?host=${socketDir}` })
+    const [code] = await p.exited
+    expect(code).toBe(1)
+    expect(p.err()).toContain(`DATABASE_URL 无法使用：postgres://gj@（Unix 套接字 ${socketDir}）/gongjian`)
+    expect(p.err() + p.out()).not.toContain('s3cret-pw')
   }, 15_000)
 
   test('a DATABASE_POOL_SIZE that is not a whole number from 1 to 200 fails at once, naming it', async () => {

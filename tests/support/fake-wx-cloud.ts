@@ -13,7 +13,7 @@ import type { Accumulator, Aggregate, Collection, Command, Database, DocRef, Ope
 type Doc = Record<string, unknown> & { _id: string }
 type Op = Operator & { v: unknown }
 type Acc = Accumulator & { expr: string | number }
-export type Stage = { match: Record<string, unknown> } | { group: Record<string, unknown> } | { unwind: string } | { limit: number }
+export type Stage = { match: Record<string, unknown> } | { group: Record<string, unknown> } | { unwind: string } | { sort: Record<string, 1 | -1> } | { limit: number }
 
 export type DuplicateStyle = 'E11000' | 'DATABASE_DUPLICATE_WRITE'
 
@@ -103,7 +103,9 @@ function groupKey(doc: Record<string, unknown>, spec: unknown): unknown {
  * not numbers and adds a constant once per record (db.command.aggregate.sum,
  * https://docs.cloudbase.net/api-reference/server/node/database/aggregate/operators/sum);
  * `unwind` drops records whose array is missing, null or empty, its default
- * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/aggregate/Aggregate.unwind.html).
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/aggregate/Aggregate.unwind.html);
+ * `sort` orders by its fields in turn, 1 ascending and -1 descending
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/aggregate/Aggregate.sort.html).
  * Without a limit stage a cloud function gets the first 20 results only
  * (observed by developers:
  * https://developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13).
@@ -117,6 +119,16 @@ function runPipeline(input: Array<Record<string, unknown>>, stages: Stage[]): Ar
       const field = stage.unwind.slice(1)
       if (!stage.unwind.startsWith('$') || field.includes('.')) throw new Error(`fake: unwind of ${stage.unwind}`)
       docs = docs.flatMap((d) => (Array.isArray(d[field]) ? (d[field] as unknown[]).map((v) => ({ ...d, [field]: v })) : []))
+    } else if ('sort' in stage) {
+      const order = Object.entries(stage.sort)
+      docs = [...docs].sort((a, b) => {
+        for (const [f, dir] of order) {
+          const x = valueAt(a, `$${f}`) as string | number
+          const y = valueAt(b, `$${f}`) as string | number
+          if (x !== y) return (x < y ? -1 : 1) * dir
+        }
+        return 0
+      })
     } else if ('limit' in stage) {
       docs = docs.slice(0, stage.limit)
       limited = true
@@ -210,6 +222,7 @@ export function fakeWxCloud(): FakeWxCloud {
       match: (cond) => next({ match: cond }),
       group: (spec) => next({ group: spec }),
       unwind: (path) => next({ unwind: path }),
+      sort: (spec) => next({ sort: spec }),
       limit: (n) => next({ limit: n }),
       async end() {
         await tick()

@@ -37,6 +37,12 @@ export type Access =
   | { kind: 'person' }
   /** The caller must hold one of these roles in `input.communityId`. */
   | { kind: 'community'; roles: readonly Role[] }
+  /**
+   * Run by the platform's timer, never by a person: on CloudBase a timer
+   * trigger's call carries no OPENID (a mini-program's always does), and the
+   * host does not serve such functions over HTTP at all.
+   */
+  | { kind: 'timer' }
 
 export interface UseCase<I> {
   input: I
@@ -63,6 +69,10 @@ function describeZodError(error: z.ZodError): AppError {
 }
 
 async function resolveCaller(inv: Invocation, access: Access, input: unknown): Promise<Caller | null> {
+  if (access.kind === 'timer') {
+    if (inv.principal) throw new AppError('FORBIDDEN', '此功能由系统定时运行，不能手动调用')
+    return null
+  }
   if (!inv.principal) {
     if (access.kind === 'public') return null
     throw new AppError('UNAUTHENTICATED', '请先登录')

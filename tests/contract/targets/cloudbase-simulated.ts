@@ -14,13 +14,12 @@ export const CONTRACT_TEMPLATES = { 'assembly.opened': { id: 'tmpl-assembly-open
 export const cloudbaseSimulatedTarget: ContractTarget = {
   name: 'CloudBase (WeChat cloud simulated)',
   pending: {
-    disclosure: 'no CloudBase adapter for disclosure yet (issue 8)',
     captains: 'no CloudBase adapter for the captains\' storage yet (PostgreSQL and SQLite only)',
-    repairs: 'no CloudBase adapter for repair requests yet (PostgreSQL and SQLite only)',
   },
   limits: {
-    tamper: 'CloudBase has no triggers: audit_log is protected by its permission (no client writes) and by verification',
+    tamper: 'CloudBase has no triggers: audit_log and report_versions are protected by their permission (no client writes), by adapters that only ever add to them, and by verification of the chain',
     outbox: 'notices leave as subscription messages; there is no outbox to read',
+    references: 'CloudBase has no foreign keys: ballot-cast checks every motion against the assembly and takes the caster from the OPENID before the adapter is called',
   },
   async open(start) {
     const cloud = fakeWxCloud()

@@ -3,6 +3,8 @@
 // refuses a second copy. `npm run cloudbase:setup` (src/cli/cloudbase-setup.ts)
 // prints this list (with the indexes the queries need) for setting up an
 // environment.
+import type { FeeModel } from '../../../domain/disclosure/report'
+import type { Commitment } from '../../../domain/repairs/commitments'
 import type { Role } from '../../../domain/roles'
 import type { Choice } from '../../../domain/voting/tally'
 import type { NewAssembly, Submission } from '../voting-port'
@@ -36,6 +38,18 @@ export const COLLECTIONS = {
   verificationOpen: 'verification_open',
   residentInvites: 'resident_invites',
   residentCounts: 'resident_counts',
+  disclosureSettings: 'disclosure_settings',
+  reportDrafts: 'report_drafts',
+  reportVersions: 'report_versions',
+  reportQuarters: 'report_quarters',
+  reportQuestions: 'report_questions',
+  questionCounters: 'question_counters',
+  motionDecisions: 'motion_decisions',
+  repairRequests: 'repair_requests',
+  repairEvents: 'repair_events',
+  repairNumbers: 'repair_numbers',
+  repairSettings: 'repair_settings',
+  repairFundLinks: 'repair_fund_links',
 } as const
 
 /** Indexes beyond _id, per collection: what the adapters' where/orderBy need. */
@@ -63,6 +77,24 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
   results: [{ name: 'assembly', fields: [['assemblyId', 1]] }],
   objections: [{ name: 'assembly_filed', fields: [['assemblyId', 1], ['filedAt', 1]] }],
   ballot_corrections: [{ name: 'assembly', fields: [['assemblyId', 1]] }],
+  report_versions: [{ name: 'community_quarter_version', fields: [['communityId', 1], ['quarter', 1], ['version', 1]] }],
+  report_quarters: [{ name: 'community_quarter', fields: [['communityId', 1], ['quarter', -1]] }],
+  report_questions: [
+    { name: 'community_quarter_asked', fields: [['communityId', 1], ['quarter', 1], ['askedAt', 1], ['id', 1]] },
+    { name: 'community_open_asked', fields: [['communityId', 1], ['open', 1], ['askedAt', 1], ['id', 1]] },
+  ],
+  repair_requests: [
+    { name: 'community_no', fields: [['communityId', 1], ['no', 1]], unique: true },
+    { name: 'queue', fields: [['communityId', 1], ['dueAt', 1], ['no', 1]] },
+    { name: 'status', fields: [['communityId', 1], ['status', 1], ['no', 1]] },
+    { name: 'reporter', fields: [['communityId', 1], ['reporterId', 1], ['reportedAt', -1], ['no', -1]] },
+    { name: 'unit', fields: [['communityId', 1], ['locationKind', 1], ['building', 1], ['unitNo', 1], ['reportedAt', -1], ['no', -1]] },
+    { name: 'common', fields: [['communityId', 1], ['locationKind', 1], ['reportedAt', -1], ['no', -1]] },
+    { name: 'reported', fields: [['communityId', 1], ['reportedAt', 1], ['no', 1]] },
+    { name: 'pending', fields: [['pending', 1], ['communityId', 1]] },
+  ],
+  repair_events: [{ name: 'request_seq', fields: [['requestId', 1], ['seq', 1]], unique: true }],
+  repair_fund_links: [{ name: 'community_no', fields: [['communityId', 1], ['no', 1]] }],
 }
 
 export interface CommunityDoc { _id: string; name: string; settings: string; createdAt: number }
@@ -152,6 +184,52 @@ export interface ObjectionDoc {
   resolution: 'upheld' | 'dismissed' | null; reason: string | null; resolvedBy: string | null; resolvedAt: number | null
 }
 
+/** The committee's choice of fee model, one per community (_id = community id). */
+export interface DisclosureSettingsDoc { _id: string; communityId: string; feeModel: FeeModel; setBy: string | null; setAt: number }
+/** A quarter's draft, replaced whole on each save; the report as JSON text, read back exactly as saved. */
+export interface ReportDraftDoc { _id: string; communityId: string; quarter: string; body: string; updatedBy: string; updatedAt: number }
+/**
+ * One published version of a quarter's report. Only ever added, under
+ * community|quarter|version (ids.reportVersion), so the database refuses a
+ * second report with the same number; no adapter sets, updates or removes one.
+ */
+export interface ReportVersionDoc { _id: string; communityId: string; quarter: string; version: number; feeModel: FeeModel; body: string; reason: string | null; publishedBy: string; publishedAt: number; auditSeq: number }
+/**
+ * The newest version number of each published quarter: an index over
+ * report_versions (moved in the same transaction as each publication), so
+ * listing the newest quarters reads one small document per quarter.
+ */
+export interface ReportQuarterDoc { _id: string; communityId: string; quarter: string; latest: number }
+/** An owner's question on a report line; `open` until answered (what the open list queries), answered once. */
+export interface ReportQuestionDoc {
+  _id: string; communityId: string; id: number; quarter: string; version: number; lineKey: string; lineLabel: string; askedBy: string; text: string; askedAt: number
+  answer: string | null; answeredBy: string | null; answeredAt: number | null; open: boolean
+}
+/** The last question number given out in a community (_id = community id), moved inside the transaction that adds the question. */
+export interface QuestionCounterDoc { _id: string; communityId: string; last: number }
+/** A decision of an assembly held before the app (on paper), recorded by the committee (_id = motion id). */
+export interface MotionDecisionDoc { _id: string; communityId: string; matter: number; passed: boolean; title: string; decidedAt: number }
+/**
+ * A repair request: the columns its lists are looked up by beside the whole
+ * request as JSON (`data`, as the SQL adapters keep it, see repairs-rows.ts).
+ * `dueAt` is the deadline as of its last change (null once staff owe nothing);
+ * `pending` says the scheduled jobs still have something to watch (a deadline,
+ * or a completion awaiting its reporter); `lastSeq` is its timeline's last
+ * entry, moved in the transaction that adds the next one.
+ */
+export interface RepairRequestDoc {
+  _id: string; communityId: string; no: number; reporterId: string; locationKind: 'unit' | 'common'; building: string | null; unitNo: string | null
+  status: string; reportedAt: number; dueAt: number | null; pending: boolean; version: number; lastSeq: number; data: string
+}
+/** One step of a request's timeline, under request|seq: one entry per seq, refused by the database. */
+export interface RepairEventDoc { _id: string; requestId: string; seq: number; at: number; actorId: string | null; kind: string; status: string; data: string }
+/** A community's last request number, under the community's id; moved in the transaction that adds the request. */
+export interface RepairNumberDoc { _id: string; lastNo: number }
+/** A community's repair commitments and common areas (small lists, replaced whole), under the community's id. */
+export interface RepairSettingsDoc { _id: string; commitments: Commitment[]; commonAreas: string[] }
+/** A repair paid from the repair fund, under the request's id: one link per request, refused by the database. */
+export interface RepairFundLinkDoc { _id: string; communityId: string; no: number; withdrawalId: string; linkedBy: string; linkedAt: number }
+
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
 export const ids = {
@@ -177,4 +255,12 @@ export const ids = {
   proxyHolder: (assemblyId: string, personId: string) => `${assemblyId}|${personId}`,
   /** One publication per stage: a second preliminary (or certified) result is refused. */
   result: (assemblyId: string, stage: 'preliminary' | 'certified') => `${assemblyId}|${stage}`,
+  reportDraft: (communityId: string, quarter: string) => `${communityId}|${quarter}`,
+  /** A second publication of the same number is refused by this _id. */
+  reportVersion: (communityId: string, quarter: string, version: number) => `${communityId}|${quarter}|${pad(version, 4)}`,
+  reportQuarter: (communityId: string, quarter: string) => `${communityId}|${quarter}`,
+  /** Numbered per community: every lookup of a question names its community. */
+  reportQuestion: (communityId: string, id: number) => `${communityId}|${pad(id, 8)}`,
+  /** Zero-padded so _id order is timeline order. */
+  repairEvent: (requestId: string, seq: number) => `${requestId}|${pad(seq, 6)}`,
 }

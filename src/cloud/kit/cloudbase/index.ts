@@ -4,10 +4,12 @@
 import { withPendingPorts, type FoundationPorts } from '../hosting'
 import type { Ports } from '../ports'
 import { cloudbaseAudit } from './audit'
+import { cloudbaseDisclosure } from './disclosure'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
 import { cloudbaseOwnership } from './ownership'
+import { cloudbaseRepairs } from './repairs'
 import { cloudbaseRoll } from './roll'
 import { cloudbaseRollAdmin, type RollAdminTiming } from './roll-admin'
 import type { WxCloud } from './sdk'
@@ -21,7 +23,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting' | 'rollAdmin' | 'ownership'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs' | 'rollAdmin' | 'ownership'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -30,6 +32,8 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     files: cloudbaseFiles(cloud),
     notifications: cloudbaseNotifications(cloud, settings.notifications),
     voting: cloudbaseVoting(db),
+    disclosure: cloudbaseDisclosure(db),
+    repairs: cloudbaseRepairs(db),
     rollAdmin: cloudbaseRollAdmin(db, settings.rollImport),
     ownership: cloudbaseOwnership(db),
   }

@@ -49,6 +49,12 @@ export interface Aggregate {
   group(spec: { _id: unknown } & Record<string, unknown>): Aggregate
   /** Splits each record into one per element of the array at '$field'. */
   unwind(path: string): Aggregate
+  /**
+   * Orders the records by fields, 1 ascending, -1 descending (strings by
+   * their binary order): what lets a grouped result be read a page at a time
+   * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/aggregate/Aggregate.sort.html).
+   */
+  sort(spec: Record<string, 1 | -1>): Aggregate
   limit(n: number): Aggregate
   end(): Promise<{ list: Array<Record<string, unknown>> }>
 }

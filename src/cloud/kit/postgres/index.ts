@@ -37,7 +37,7 @@ export async function postgresPorts(opts: PgOptions, now: () => number = Date.no
     disclosure: pgDisclosure(pool),
     captains: pgCaptains(pool),
     repairs: pgRepairs(pool),
-    voting: pgVoting(pool),
+    voting: pgVoting(pool, now),
     outbox: (limit) => latestOutboxPg(pool, limit),
     close: () => pool.end(),
   }

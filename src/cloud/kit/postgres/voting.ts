@@ -103,10 +103,13 @@ export async function castStatement(c: Queryable, s: Submission, audit: AuditDra
        RETURNING 1
      ), cast_count AS (
        SELECT COUNT(*)::int AS n FROM cast_rows
+     ), refs AS (
+       SELECT (SELECT COUNT(*) FROM motions WHERE assembly_id = $5::text AND id = ANY($1::text[])) = $13
+          AND EXISTS (SELECT 1 FROM people WHERE id = $8::text) AS ok
      ), ${a.sql}
      SELECT (SELECT COUNT(*)::int FROM standing) AS standing, e.seq, e.prev_hash, e.hash
-       FROM cast_count k LEFT JOIN audit_entry e ON true
-      WHERE CASE WHEN k.n = 0 OR k.n = $13 THEN true ELSE ballot_partly_cast() END`,
+       FROM cast_count k CROSS JOIN refs LEFT JOIN audit_entry e ON true
+      WHERE CASE WHEN NOT refs.ok THEN ballot_reference_missing() WHEN k.n = 0 OR k.n = $13 THEN true ELSE ballot_partly_cast() END`,
     values: [
       cols.map((x) => x.motionId), cols.map((x) => x.choice), cols.map((x) => x.marks), s.voterKey, s.assemblyId, s.area, s.channel, s.castBy, s.castAt,
       s.trackingCode, s.photo, s.proxyId, cols.length, ...a.params,
@@ -117,10 +120,29 @@ export async function castStatement(c: Queryable, s: Submission, audit: AuditDra
   return { outcome: 'stored', auditSeq: a.entry({ seq: r.seq, prev_hash: r.prev_hash, hash: r.hash }).seq }
 }
 
-export function pgVoting(pool: Pg): VotingPort {
+/** Open assemblies held at once per process; a city has a few hundred at most, this only bounds a pathological case. */
+const VOTING_HELD = 10_000
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v)
+    for (const x of Object.values(v)) deepFreeze(x)
+  }
+  return v
+}
+
+export function pgVoting(pool: Pg, now: () => number = Date.now): VotingPort {
   // Columns named, not a.*: the ballot path runs it as a prepared statement, whose result shape must not move under it.
   const assemblySelect = `SELECT a.id, a.community_id, a.title, a.notice, a.attachments, a.notice_at, a.opens_at, a.closes_at, a.short_notice_reason,
       a.roll_version, a.opened_at, a.created_by, a.created_at, (SELECT stage FROM results r WHERE r.assembly_id = a.id ORDER BY CASE stage WHEN 'certified' THEN 0 ELSE 1 END LIMIT 1) AS stage FROM assemblies a`
+
+  // While an assembly is being voted on, nothing in its record changes: the
+  // motions were fixed when it was called, the roll version when it opened,
+  // and a result is published only once it has closed (assembly-close checks
+  // the time). So from opening to close it is read once per process, and the
+  // deadline rush spends its round trips on the ballots; from the close on it
+  // is read afresh. Frozen, as every caller shares the one copy.
+  const voting = new Map<string, AssemblyRecord>()
 
   // Motions and candidates never change once an assembly is called, so they are read once.
   const motionCache = new Map<string, AssemblyRecord['motions']>()
@@ -186,8 +208,17 @@ export function pgVoting(pool: Pg): VotingPort {
     },
 
     async assembly(communityId, assemblyId) {
+      const key = `${communityId}\u0000${assemblyId}`
+      const held = voting.get(key)
+      if (held && now() < held.closesAt) return held
+      voting.delete(key)
       const { rows } = await pool.query<AssemblyRow>({ name: 'voting.assembly', text: `${assemblySelect} WHERE a.community_id = $1 AND a.id = $2`, values: [communityId, assemblyId] })
-      return rows[0] ? (await withMotions(rows))[0] : null
+      const a = rows[0] ? (await withMotions(rows))[0] : null
+      if (a && a.rollVersion !== null && a.stage === null && now() < a.closesAt) {
+        if (voting.size >= VOTING_HELD) voting.clear()
+        voting.set(key, deepFreeze(a))
+      }
+      return a
     },
 
     async unclosed(now) {

@@ -11,6 +11,7 @@ import repairs from './007-repairs'
 import votingIndexes from './008-voting-indexes'
 import verificationLimits from './009-verification-limits'
 import ballotCorrections from './010-ballot-corrections'
+import ballotReferences from './011-ballot-references'
 
 export interface SchemaMigration {
   version: number
@@ -30,5 +31,6 @@ export function migrationsFor(d: Dialect): ReadonlyArray<SchemaMigration> {
     { version: 8, name: 'voting-indexes', sql: votingIndexes(d) },
     { version: 9, name: 'verification-limits', sql: verificationLimits(d) },
     { version: 10, name: 'ballot-corrections', sql: ballotCorrections(d) },
+    { version: 11, name: 'ballot-references', sql: ballotReferences(d) },
   ]
 }
