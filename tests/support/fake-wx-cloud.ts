@@ -44,9 +44,13 @@ function duplicateError(style: DuplicateStyle, collection: string, id: string): 
 const notFound = (id: string) => Object.assign(new Error(`document.get:fail document with _id ${id} does not exist`), { errCode: -1, errMsg: `document.get:fail document with _id ${id} does not exist` })
 
 const isOp = (v: unknown): v is Op => !!v && typeof v === 'object' && '__op' in v
+type Pattern = { __regexp: string; options: string }
+const isPattern = (v: unknown): v is Pattern => !!v && typeof v === 'object' && '__regexp' in v
 function matches(doc: Doc, where: Record<string, unknown>): boolean {
   return Object.entries(where).every(([k, cond]) => {
     const v = doc[k]
+    // db.RegExp matches string fields only, as MongoDB's $regex does.
+    if (isPattern(cond)) return typeof v === 'string' && new RegExp(cond.__regexp, cond.options).test(v)
     if (!isOp(cond)) return v === cond
     return test(v, cond)
   })
@@ -342,6 +346,10 @@ export function fakeWxCloud(): FakeWxCloud {
   const db: Database = {
     command,
     collection,
+    RegExp: ({ regexp, options }) => {
+      if (/[^ims]/.test(options ?? '')) throw new Error(`fake: db.RegExp flags are i, m, s: ${options}`)
+      return { __regexp: regexp, options: options ?? '' } as Pattern
+    },
     // "times: 事务执行最多次数，默认 3 次 … 只有事务冲突时会重试" (Database.runTransaction,
     // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/Database.runTransaction.html)
     async runTransaction<R>(fn: (t: Transaction) => Promise<R>, times = 3): Promise<R> {

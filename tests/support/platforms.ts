@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cloudbasePorts } from '../../src/cloud/kit/cloudbase'
+import { cloudbasePorts, type CloudbaseSettings } from '../../src/cloud/kit/cloudbase'
 import { COLLECTIONS, type CommunityDoc, type MotionDecisionDoc } from '../../src/cloud/kit/cloudbase/collections'
 import type { NoticeTemplate, NotificationSettings } from '../../src/cloud/kit/cloudbase/notifications'
 import type { Ports } from '../../src/cloud/kit/ports'
@@ -36,7 +36,7 @@ export interface Platform {
 /** Owners are told of each published quarterly report by this subscription template (SQLite's outbox needs none). */
 export const REPORT_PUBLISHED = { 'report.published': { id: 'tmpl-report-published', titleField: 'thing1', bodyField: 'thing2' } }
 
-export interface CloudbaseOptions {
+export interface CloudbaseOptions extends Omit<CloudbaseSettings, 'notifications'> {
   /** Subscription templates by notice kind; kinds without one are logged and not sent. */
   templates?: NotificationSettings['templates']
 }
@@ -48,7 +48,8 @@ export async function cloudbasePlatform(start: number, options: CloudbaseOptions
   const cloud = fakeWxCloud()
   let now = start
   await writeFoundationCloudbase(cloud.database(), demoFoundation(start))
-  const ports = cloudbasePorts(cloud, { notifications: { templates: options.templates ?? {} } }, () => now)
+  const { templates = {}, ...settings } = options
+  const ports = cloudbasePorts(cloud, { ...settings, notifications: { templates } }, () => now)
   return {
     cloud,
     ports,

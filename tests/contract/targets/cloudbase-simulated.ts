@@ -13,10 +13,6 @@ export const CONTRACT_TEMPLATES = { 'assembly.opened': { id: 'tmpl-assembly-open
 
 export const cloudbaseSimulatedTarget: ContractTarget = {
   name: 'CloudBase (WeChat cloud simulated)',
-  pending: {
-    rollAdmin: 'no CloudBase adapter for roll import yet (issue 8)',
-    ownership: 'no CloudBase adapter for owner verification yet (issue 8)',
-  },
   limits: {
     tamper: 'CloudBase has no triggers: audit_log and report_versions are protected by their permission (no client writes), by adapters that only ever add to them, and by verification of the chain',
     outbox: 'notices leave as subscription messages; there is no outbox to read',

@@ -39,6 +39,14 @@ export const COLLECTIONS = {
   rectItems: 'rect_items',
   rectSteps: 'rect_steps',
   claimTasks: 'claim_tasks',
+  rollImports: 'roll_imports',
+  bindAttempts: 'bind_attempts',
+  proofUploads: 'proof_uploads',
+  verificationRequests: 'verification_requests',
+  verificationPending: 'verification_pending',
+  verificationOpen: 'verification_open',
+  residentInvites: 'resident_invites',
+  residentCounts: 'resident_counts',
   disclosureSettings: 'disclosure_settings',
   reportDrafts: 'report_drafts',
   reportVersions: 'report_versions',
@@ -64,7 +72,13 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
     { name: 'developer', fields: [['communityId', 1], ['version', 1], ['developerUnsold', 1]] },
   ],
   owner_bindings: [{ name: 'person', fields: [['personId', 1]] }, { name: 'owner', fields: [['communityId', 1], ['ownerKey', 1]] }],
-  resident_links: [{ name: 'person', fields: [['personId', 1]] }, { name: 'building', fields: [['communityId', 1], ['building', 1]] }],
+  // `unit` also serves the captains' look-up of a building's residents (its prefix).
+  resident_links: [{ name: 'person', fields: [['personId', 1]] }, { name: 'unit', fields: [['communityId', 1], ['building', 1], ['unitNo', 1], ['linkedAt', 1]] }],
+  communities: [{ name: 'name', fields: [['name', 1]] }],
+  verification_requests: [
+    { name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', -1]] },
+    { name: 'person', fields: [['personId', 1], ['communityId', 1], ['createdAt', -1]] },
+  ],
   audit_log: [{ name: 'community_seq', fields: [['communityId', 1], ['seq', 1]], unique: true }],
   assemblies: [{ name: 'community_opens', fields: [['communityId', 1], ['opensAt', -1]] }, { name: 'closes', fields: [['closesAt', 1]] }],
   ballots: [{ name: 'assembly_id', fields: [['assemblyId', 1], ['_id', 1]] }, { name: 'assembly_voter', fields: [['assemblyId', 1], ['voterKey', 1]] }],
@@ -108,7 +122,19 @@ export const INDEXES: Record<string, Array<{ name: string; fields: Array<[string
 export interface CommunityDoc { _id: string; name: string; settings: string; createdAt: number }
 export interface PersonDoc { _id: string; openid: string; name: string; phone: string | null; createdAt: number }
 export interface MembershipDoc { _id: string; communityId: string; personId: string; role: Role; buildings: string[]; grantedAt: number }
-export interface RollVersionDoc { _id: string; communityId: string; version: number; createdAt: number; units: number; area: number; heads: number; buildings: Array<{ building: string; units: number; area: number; heads: number }> }
+export interface RollVersionDoc {
+  _id: string; communityId: string; version: number; createdAt: number; units: number; area: number; heads: number; buildings: Array<{ building: string; units: number; area: number; heads: number }>
+  /** Who imported it and from which file; null for a roll written by the seed. */
+  createdBy: string | null; sourceSha256: string | null; sourceFile: string | null
+}
+/**
+ * One per roll version number, added under that version's own _id (ids.rollVersion) BEFORE its
+ * units are written: the database lets one import at a time write a version's
+ * units. `token` names the import holding it; a claim older than
+ * ROLL_CLAIM_LEASE_MS (roll-admin.ts) whose version document never appeared was left by an
+ * import the platform stopped, and the next import takes it over.
+ */
+export interface RollImportDoc { _id: string; communityId: string; version: number; token: string; sourceSha256: string; startedAt: number; finishedAt: number | null }
 /**
  * A roll version's units are written before its version document and never
  * change afterwards, so the units of the version an assembly fixed ARE its
@@ -117,6 +143,23 @@ export interface RollVersionDoc { _id: string; communityId: string; version: num
 export interface RollUnitDoc { _id: string; communityId: string; version: number; building: string; unitNo: string; area: number; basis: string; ownerKey: string; ownerNames: string; phones: string; developerUnsold: boolean }
 export interface OwnerBindingDoc { _id: string; communityId: string; personId: string; ownerKey: string; boundAt: number }
 export interface ResidentLinkDoc { _id: string; communityId: string; personId: string; building: string; unitNo: string; linkedBy: string; linkedAt: number }
+/** A person's uses of something per day (bind attempts, proof uploads), taken in a transaction below a limit. */
+export interface DailyCountDoc { _id: string; personId: string; day: string; count: number }
+export interface VerificationRequestDoc {
+  _id: string; communityId: string; personId: string; building: string; unitNo: string; claimedName: string; fileId: string; note: string
+  status: 'pending' | 'approved' | 'rejected'; reason: string | null; createdAt: number; decidedBy: string | null; decidedAt: number | null
+}
+/** Exists while a person has a pending request for a unit: its _id refuses a second one. */
+export interface VerificationPendingDoc { _id: string; requestId: string }
+/** How many requests a person has pending in a community (the open limit is checked against it). */
+export interface VerificationOpenDoc { _id: string; communityId: string; personId: string; pending: number }
+export interface ResidentInviteDoc { _id: string; communityId: string; building: string; unitNo: string; createdBy: string; createdAt: number; expiresAt: number; usedBy: string | null; usedAt: number | null }
+/**
+ * How many units a person is linked to as a resident in a community: written
+ * with every resident link added or removed, so removing the last one (and
+ * with it the resident role) is decided in one transaction, without a query.
+ */
+export interface ResidentCountDoc { _id: string; communityId: string; personId: string; links: number }
 export interface AuditDoc { _id: string; communityId: string; seq: number; at: number; actorId: string | null; action: string; subject: string; data: string; prevHash: string; hash: string }
 export interface AuditHeadDoc { _id: string; seq: number; hash: string }
 export interface FileDoc { _id: string; communityId: string; ownerId: string; purpose: string; name: string; kind: string; size: number; sha256: string; createdAt: number; fileID: string }
@@ -232,6 +275,9 @@ export const ids = {
   rollUnit: (communityId: string, version: number, building: string, unitNo: string) => `${communityId}|${pad(version, 6)}|${building}|${unitNo}`,
   ownerBinding: (communityId: string, personId: string, ownerKey: string) => `${communityId}|${personId}|${ownerKey}`,
   residentLink: (communityId: string, personId: string, building: string, unitNo: string) => `${communityId}|${personId}|${building}|${unitNo}`,
+  daily: (personId: string, day: string) => `${personId}|${day}`,
+  verificationPending: (communityId: string, personId: string, building: string, unitNo: string) => `${communityId}|${personId}|${building}|${unitNo}`,
+  communityPerson: (communityId: string, personId: string) => `${communityId}|${personId}`,
   /** Zero-padded so _id order is chain order. */
   audit: (communityId: string, seq: number) => `${communityId}|${pad(seq, 10)}`,
   noticeSent: (dedupeKey: string, recipientId: string) => `${dedupeKey}|${recipientId}`,

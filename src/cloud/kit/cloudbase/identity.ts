@@ -4,9 +4,10 @@
 import type { Role } from '../../../domain/roles'
 import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
 import { appendAudit, chainTransaction } from './audit'
-import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBindingDoc, type PersonDoc, type ResidentLinkDoc, type RollUnitDoc, type RollVersionDoc } from './collections'
+import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBindingDoc, type PersonDoc, type ResidentLinkDoc, type RollUnitDoc } from './collections'
 import { getOrNull } from './errors'
-import { chunks, fetchAll, MAX_PAGE } from './paging'
+import { docsByIds as docsByIdsIn, fetchAll } from './paging'
+import { newestVersion } from './roll'
 import type { Database } from './sdk'
 import { withCallerInTwoSteps } from '../caller-lookup'
 
@@ -14,18 +15,10 @@ const toPerson = (d: PersonDoc): Person => ({ id: d._id, openid: d.openid, name:
 const byText = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
 
 export function cloudbaseIdentity(db: Database): IdentityPort {
-  const _ = db.command
   const col = <T>(name: string) => db.collection<T>(name)
 
-  async function latestVersion(communityId: string): Promise<number | null> {
-    const { data } = await col<RollVersionDoc>(COLLECTIONS.rollVersions).where({ communityId }).orderBy('version', 'desc').limit(1).get()
-    return data[0]?.version ?? null
-  }
-  async function docsByIds<T>(name: string, wanted: string[]): Promise<T[]> {
-    const out: T[] = []
-    for (const part of chunks(wanted)) out.push(...(await col<T>(name).where({ _id: _.in(part) }).limit(MAX_PAGE).get()).data)
-    return out
-  }
+  const latestVersion = async (communityId: string) => (await newestVersion(db, communityId))?.version ?? null
+  const docsByIds = <T>(name: string, wanted: string[]) => docsByIdsIn<T>(db, name, wanted)
 
   return withCallerInTwoSteps({
     async personByOpenid(openid) {

@@ -9,18 +9,22 @@ import { cloudbaseDisclosure } from './disclosure'
 import { cloudbaseFiles } from './files'
 import { cloudbaseIdentity, cloudbaseRoles } from './identity'
 import { cloudbaseNotifications, type NotificationSettings } from './notifications'
+import { cloudbaseOwnership } from './ownership'
 import { cloudbaseRepairs } from './repairs'
 import { cloudbaseRoll } from './roll'
+import { cloudbaseRollAdmin, type RollAdminTiming } from './roll-admin'
 import type { WxCloud } from './sdk'
 import { cloudbaseVoting } from './voting'
 
 export interface CloudbaseSettings {
   notifications: NotificationSettings
+  /** How a roll import waits for another one; the defaults suit the real platform. */
+  rollImport?: Partial<RollAdminTiming>
 }
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs' | 'captains'> = {
+  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs' | 'captains' | 'rollAdmin' | 'ownership'> = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -32,6 +36,8 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     disclosure: cloudbaseDisclosure(db),
     repairs: cloudbaseRepairs(db),
     captains: cloudbaseCaptains(db),
+    rollAdmin: cloudbaseRollAdmin(db, settings.rollImport),
+    ownership: cloudbaseOwnership(db),
   }
   return withPendingPorts(ports, '微信云开发')
 }

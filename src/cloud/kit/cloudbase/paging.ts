@@ -1,5 +1,5 @@
 // A cloud function's get() returns at most 100 documents; these read past it.
-import type { Query } from './sdk'
+import type { Database, Query } from './sdk'
 
 export const MAX_PAGE = 100
 
@@ -14,6 +14,26 @@ export async function fetchAll<T>(query: () => Query<T>, pageSize = MAX_PAGE): P
     all.push(...page)
     if (page.length < pageSize) return all
   }
+}
+
+/** The first `limit` documents a query matches, in its order, 100 per request. */
+export async function fetchFirst<T>(query: () => Query<T>, limit: number): Promise<T[]> {
+  const all: T[] = []
+  while (all.length < limit) {
+    const size = Math.min(MAX_PAGE, limit - all.length)
+    const page = (await query().skip(all.length).limit(size).get()).data
+    all.push(...page)
+    if (page.length < size) break
+  }
+  return all
+}
+
+/** The documents with these _ids (those that exist), 100 ids per request. */
+export async function docsByIds<T>(db: Database, collection: string, wanted: readonly string[]): Promise<T[]> {
+  const _ = db.command
+  const out: T[] = []
+  for (const part of chunks([...new Set(wanted)])) out.push(...(await db.collection<T>(collection).where({ _id: _.in(part) }).limit(MAX_PAGE).get()).data)
+  return out
 }
 
 /**

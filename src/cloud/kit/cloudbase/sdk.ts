@@ -93,8 +93,18 @@ export interface Transaction {
   collection<T = Record<string, unknown>>(name: string): TxCollection<T>
 }
 
+/** A pattern from `db.RegExp`; opaque to the adapters. */
+export type DbRegExp = { readonly __regexp: string }
+
 export interface Database {
   command: Command
+  /**
+   * A regular-expression condition on one string field (flags i, m, s):
+   * `where({ name: db.RegExp({ regexp: '花园', options: '' }) })`. Not usable
+   * inside a command such as `_.in`. See Database.RegExp,
+   * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/Database.RegExp.html
+   */
+  RegExp(opts: { regexp: string; options?: string }): DbRegExp
   collection<T = Record<string, unknown>>(name: string): Collection<T>
   /**
    * Snapshot isolation; the platform retries `fn` on a write conflict, so it
