@@ -5,7 +5,6 @@
 // trigger. Each is idempotent and takes `now`, so running them often, after a
 // restart or from two places at once is harmless. They use the ports only, so
 // they run the same on every adapter.
-import { isAppError } from '../../domain/errors'
 import { autoConfirmJob, escalationJob } from '../repair-jobs'
 import { runAssemblyTimers } from './assembly'
 import { escalateOverdue, sendReceptionReminders } from './captains'
@@ -31,17 +30,12 @@ export async function runJobs(ports: Ports, now = ports.now()): Promise<JobsPass
     ['repairs', () => runRepairJobs(ports, now)],
     ['voting-timers', () => runAssemblyTimers(ports, now)],
   ]
-  const pass: JobsPass = { done: [], notAvailable: [], failed: [] }
+  const pass: JobsPass = { done: [], failed: [] }
   for (const [name, job] of jobs) {
     try {
       await job()
       pass.done.push(name)
     } catch (e) {
-      // A capability whose adapter this platform does not have yet has nothing to run here.
-      if (isAppError(e) && e.code === 'SYSTEM.NOT_AVAILABLE') {
-        pass.notAvailable.push(name)
-        continue
-      }
       pass.failed.push(name)
       console.error(`[jobs:${name}]`, e)
     }

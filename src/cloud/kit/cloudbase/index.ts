@@ -1,7 +1,5 @@
-// All ports over the CloudBase environment the function runs in. Ports a
-// capability has not yet brought to CloudBase answer SYSTEM.NOT_AVAILABLE
-// (see hosting.ts); each capability adds its line below.
-import { withPendingPorts, type FoundationPorts } from '../hosting'
+// All ports over the CloudBase environment the function runs in. Typed as
+// the whole of Ports: a port without its CloudBase adapter does not build.
 import type { Ports } from '../ports'
 import { cloudbaseAudit } from './audit'
 import { cloudbaseCaptains } from './captains'
@@ -24,7 +22,7 @@ export interface CloudbaseSettings {
 
 export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now: () => number = Date.now): Ports {
   const db = cloud.database()
-  const ports: FoundationPorts & Pick<Ports, 'voting' | 'disclosure' | 'repairs' | 'captains' | 'rollAdmin' | 'ownership'> = {
+  const ports: Ports = {
     now,
     identity: cloudbaseIdentity(db),
     roles: cloudbaseRoles(db),
@@ -39,5 +37,5 @@ export function cloudbasePorts(cloud: WxCloud, settings: CloudbaseSettings, now:
     rollAdmin: cloudbaseRollAdmin(db, settings.rollImport),
     ownership: cloudbaseOwnership(db),
   }
-  return withPendingPorts(ports, '微信云开发')
+  return ports
 }

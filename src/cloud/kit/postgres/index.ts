@@ -1,7 +1,6 @@
-// All ports over one PostgreSQL database (DATABASE_URL on the host). Ports a
-// capability has not yet brought to PostgreSQL answer SYSTEM.NOT_AVAILABLE
-// (see hosting.ts); each capability adds its line below.
-import { withPendingPorts, type FoundationPorts, type HostPorts } from '../hosting'
+// All ports over one PostgreSQL database (DATABASE_URL on the host). Typed as
+// the whole of Ports: a port without its PostgreSQL adapter does not build.
+import type { HostPorts } from '../hosting'
 import type { Ports } from '../ports'
 import { pgAudit } from './audit'
 import { pgDisclosure } from './disclosure'
@@ -23,7 +22,7 @@ export interface PostgresPorts extends HostPorts {
 
 export async function postgresPorts(opts: PgOptions, now: () => number = Date.now): Promise<PostgresPorts> {
   const pool = await openPostgres(opts)
-  const ports: FoundationPorts & Pick<Ports, 'rollAdmin' | 'ownership' | 'disclosure' | 'captains' | 'repairs' | 'voting'> & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
+  const ports: Ports & Pick<PostgresPorts, 'pool' | 'outbox' | 'close'> = {
     pool,
     now,
     identity: pgIdentity(pool),
@@ -41,5 +40,5 @@ export async function postgresPorts(opts: PgOptions, now: () => number = Date.no
     outbox: (limit) => latestOutboxPg(pool, limit),
     close: () => pool.end(),
   }
-  return withPendingPorts(ports, ' PostgreSQL ')
+  return ports
 }
