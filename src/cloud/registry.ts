@@ -21,6 +21,8 @@ import { main as communityOverview } from './community-overview'
 import { main as communityPeople } from './community-people'
 import { main as fileUpload } from './file-upload'
 import { main as me } from './me'
+import { main as personRegister } from './person-register'
+import { main as communityFound } from './community-found'
 import { main as ping } from './ping'
 import { main as disclosureSettings } from './disclosure-settings'
 import { main as disclosureSettingsSet } from './disclosure-settings-set'
@@ -159,6 +161,8 @@ export const FUNCTIONS: Record<FunctionName, CloudFunction> = {
   'repair-urge': repairUrge,
   'repair-jobs': repairJobs,
   'scheduled-jobs': scheduledJobs,
+  'person-register': personRegister,
+  'community-found': communityFound,
   'repair-stats': repairStats,
   'repair-link-fund': repairLinkFund,
   'repair-commitments-set': repairCommitmentsSet,

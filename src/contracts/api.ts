@@ -14,6 +14,7 @@ export type Fn<I extends z.ZodTypeAny, O> = { input: z.input<I>; output: O }
 export interface IdentityApi {
   ping: Fn<typeof identity.pingInput, identity.PingOutput>
   me: Fn<typeof identity.meInput, identity.MeOutput>
+  'person-register': Fn<typeof identity.personRegisterInput, identity.PersonRegisterOutput>
   'role-grant': Fn<typeof identity.roleGrantInput, identity.RoleChangeOutput>
   'role-revoke': Fn<typeof identity.roleRevokeInput, identity.RoleChangeOutput>
   'audit-log': Fn<typeof identity.auditLogInput, identity.AuditLogOutput>
@@ -108,12 +109,13 @@ export interface RepairsApi {
   'repair-fund-withdrawals': Fn<typeof repairs.repairFundWithdrawalsInput, repairs.FundWithdrawalView[]>
 }
 
-/** Run by the platform's timer only (access `timer`): typed here so the registry is complete, never called by the client. */
-export interface JobsApi {
+/** Run by the platform only (access `platform`: its timer, the operator): typed here so the registry is complete, never called by the client. */
+export interface PlatformApi {
   'scheduled-jobs': Fn<typeof jobs.scheduledJobsInput, jobs.JobsPass>
+  'community-found': Fn<typeof identity.communityFoundInput, identity.CommunityFoundOutput>
 }
 
 // One `extends` per capability.
-export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi, RepairsApi, JobsApi {}
+export interface Api extends IdentityApi, VotingApi, RollApi, DisclosureApi, CaptainsApi, RepairsApi, PlatformApi {}
 
 export type FunctionName = keyof Api

@@ -10,6 +10,31 @@ export const pingInput = z.object({}).strict()
 export type PingOutput = { pong: true; at: number }
 
 export const meInput = z.object({}).strict()
+
+/** The name a newcomer wants to be called by, as they type it (trimmed). */
+export const personRegisterInput = z.object({
+  name: z.string({ required_error: '请填写您的称呼', invalid_type_error: '请填写您的称呼' }).trim().min(1, '请填写您的称呼').max(20, '称呼最多 20 个字'),
+}).strict()
+export interface PersonRegisterOutput {
+  person: { id: string; name: string }
+}
+
+/**
+ * Founding a community, by the operator only (access 'platform'). The id is
+ * how every record of the community is keyed (CloudBase joins keys with '|'),
+ * hence the narrow alphabet.
+ */
+export const communityFoundInput = z.object({
+  communityId: z.string({ required_error: '缺少小区编号' }).regex(/^c-[a-z0-9][a-z0-9-]{0,39}$/, '小区编号须以 c- 开头，只用小写字母、数字和短横线，最长 42 个字符（如 c-changcheng2）'),
+  name: z.string({ required_error: '缺少小区名称' }).trim().min(1, '缺少小区名称').max(40, '小区名称最多 40 个字'),
+  committeeId: id('首位业委会成员的人员编号'),
+}).strict()
+export interface CommunityFoundOutput {
+  communityId: string
+  name: string
+  committeeId: string
+  auditSeq: number
+}
 export interface MyMembership {
   communityId: string
   communityName: string

@@ -3,6 +3,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'roll.import': '导入业主名册',
   'role.grant': '任命角色',
   'role.revoke': '撤销角色',
+  'community.found': '创建小区（任命首位业委会成员）',
   'assembly.call': '发布业主大会公告',
   'assembly.open': '开始投票（确定名册版本）',
   'ballot.cast': '投票',

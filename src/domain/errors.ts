@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAUTHENTICATED'
+  /** Identified by the platform, but no person yet: the client shows registration. */
+  | 'NOT_REGISTERED'
   | 'FORBIDDEN'
   | 'INVALID_INPUT'
   | 'CONFLICT'

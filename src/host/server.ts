@@ -46,7 +46,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 const fail = (code: string, message: string): Result<never> => ({ ok: false, code, message })
 
-const STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_REQUEST: 400, PAYLOAD_TOO_LARGE: 413, UNAUTHENTICATED: 401, FORBIDDEN: 403, INVALID_INPUT: 400, INTERNAL: 500 }
+const STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_REQUEST: 400, PAYLOAD_TOO_LARGE: 413, UNAUTHENTICATED: 401, NOT_REGISTERED: 401, FORBIDDEN: 403, INVALID_INPUT: 400, INTERNAL: 500 }
 
 class BodyError extends Error {
   constructor(readonly code: string, message: string) { super(message) }
@@ -80,8 +80,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
     const fn = findFunction(name)
-    // A timer's function has no person behind it: over HTTP it would run for anyone, so the host does not serve it (its own timer runs the jobs).
-    if (!fn || fn.access.kind === 'timer') return sendJson(res, 404, fail('NOT_FOUND', `没有名为「${name}」的功能`))
+    // A platform function (timer, operator) has no person behind it: over HTTP it would run for anyone, so the host does not serve it (its own timer runs the jobs, the operator a CLI).
+    if (!fn || fn.access.kind === 'platform') return sendJson(res, 404, fail('NOT_FOUND', `没有名为「${name}」的功能`))
     let event: unknown
     try {
       const body = await readBody(req, MAX_BODY_BYTES)

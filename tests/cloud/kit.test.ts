@@ -32,9 +32,9 @@ test('identity in the payload is ignored: an unknown field is refused and nobody
   expect(r.ok ? '' : r.message).toContain('openid')
 })
 
-test('no session is UNAUTHENTICATED; an openid the roll does not know is too', async () => {
+test('no session is UNAUTHENTICATED; an identified caller with no person yet is NOT_REGISTERED (register, not sign in)', async () => {
   expect(await h.call('me', {}, null)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录' })
-  expect(await h.callRaw('me', {}, 'forged-openid')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  expect(await h.callRaw('me', {}, 'unknown-openid')).toEqual({ ok: false, code: 'NOT_REGISTERED', message: '请先填写称呼完成注册' })
 })
 
 test('roles the function does not allow are FORBIDDEN, and nothing is written', async () => {

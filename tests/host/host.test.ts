@@ -130,10 +130,13 @@ describe('the host in-process', () => {
 
   const grant = { communityId: C, personId: 'p-chen-jing', role: 'property' }
 
-  test('the timer-only scheduled-jobs function is not served over HTTP, signed in or not (the host runs the jobs itself)', async () => {
+  test('platform-only functions (the timer jobs, founding a community) are not served over HTTP, signed in or not', async () => {
     const timerEvent = { Type: 'Timer', TriggerName: 'everyFiveMinutes', Time: '2026-11-28T02:00:00Z' }
     await refused(404, 'NOT_FOUND', () => call(base, 'scheduled-jobs', timerEvent))
     await refused(404, 'NOT_FOUND', () => call(base, 'scheduled-jobs', timerEvent, cookieOf('p-li-jianguo')))
+    const founding = { communityId: 'c-huajing', name: '华景园', committeeId: 'p-li-jianguo' }
+    await refused(404, 'NOT_FOUND', () => call(base, 'community-found', founding))
+    await refused(404, 'NOT_FOUND', () => call(base, 'community-found', founding, cookieOf('p-li-jianguo')))
   })
 
   test('the database dump does see a write: the committee grants a role through the API', async () => {
@@ -192,7 +195,7 @@ describe('the host in-process', () => {
     expect(await call(base, 'ping', {})).toMatchObject({ status: 200, body: { ok: true } })
   })
 
-  test('no session, a forged or tampered cookie, or a person the roll does not know is UNAUTHENTICATED (401)', async () => {
+  test('no session or a forged or tampered cookie is UNAUTHENTICATED (401); a genuine session with no person yet is NOT_REGISTERED (401)', async () => {
     const r = await refused(401, 'UNAUTHENTICATED', () => call(base, 'role-grant', grant))
     expect(r.message).toBe('请先登录')
 
@@ -209,12 +212,14 @@ describe('the host in-process', () => {
       `${SESSION_COOKIE}=${DEMO['p-li-jianguo'].openid}`, // a bare openid
       `${SESSION_COOKIE}=%E0%A4%A`, // not even valid percent-encoding
       `other=${encodeURIComponent(signSession(secret, DEMO['p-li-jianguo'].openid))}`, // right value, wrong cookie name
-      `${SESSION_COOKIE}=${encodeURIComponent(signSession(secret, 'dev:nobody'))}`, // genuine signature, unknown person
     ]
     for (const cookie of forgedCookies) {
       await refused(401, 'UNAUTHENTICATED', () => call(base, 'role-grant', grant, cookie))
       await refused(401, 'UNAUTHENTICATED', () => call(base, 'me', {}, cookie))
     }
+    const stranger = `${SESSION_COOKIE}=${encodeURIComponent(signSession(secret, 'dev:nobody'))}` // genuine signature, no person yet
+    await refused(401, 'NOT_REGISTERED', () => call(base, 'role-grant', grant, stranger))
+    await refused(401, 'NOT_REGISTERED', () => call(base, 'me', {}, stranger))
     // 36 whole-database snapshots; the demo seed includes two assemblies' ballots.
   }, 30_000)
 
@@ -519,9 +524,9 @@ describe('the bundled host process', () => {
       expect(r.headers['set-cookie']).toBeUndefined()
       expect(JSON.parse(r.text)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     }
-    // Even a correctly signed demo cookie names nobody here.
+    // Even a correctly signed demo cookie names nobody here: a newcomer, still to register.
     const cookie = `${SESSION_COOKIE}=${encodeURIComponent(signSession(loadSecret(dataDir), DEMO['p-li-jianguo'].openid))}`
-    expect(await call(host.url, 'me', {}, cookie)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } })
+    expect(await call(host.url, 'me', {}, cookie)).toMatchObject({ status: 401, body: { code: 'NOT_REGISTERED' } })
     expect(await host.stop()).toBe(0)
     const db = new Database(join(dataDir, 'gongjian.db'), { readonly: true })
     expect(db.prepare('SELECT COUNT(*) FROM communities').pluck().get()).toBe(0)

@@ -34,19 +34,29 @@ export interface Caller {
 
 export type Access =
   | { kind: 'public' }
+  /**
+   * The platform identified the caller (an OPENID, the host's session) who
+   * may have no person yet: registration. The use case reads `principal`.
+   */
+  | { kind: 'principal' }
+  /** A registered person; one identified but not registered is told NOT_REGISTERED. */
   | { kind: 'person' }
   /** The caller must hold one of these roles in `input.communityId`. */
   | { kind: 'community'; roles: readonly Role[] }
   /**
-   * Run by the platform's timer, never by a person: on CloudBase a timer
-   * trigger's call carries no OPENID (a mini-program's always does), and the
-   * host does not serve such functions over HTTP at all.
+   * Run by the platform, never by a person: a call with NO principal at all.
+   * On CloudBase that is a timer trigger's call or the operator's 云端测试 in
+   * the console (a mini-program's call always carries an OPENID); on the host,
+   * its own timer and the operator's CLI (src/cli). The host does not serve
+   * such functions over HTTP at all.
    */
-  | { kind: 'timer' }
+  | { kind: 'platform' }
 
 export interface UseCase<I> {
   input: I
   caller: Caller | null
+  /** Who the platform says is calling, registered or not (null for 'platform' and anonymous 'public' calls). */
+  principal: Principal | null
   ports: Ports
   now: number
   devMode: boolean
@@ -69,8 +79,8 @@ function describeZodError(error: z.ZodError): AppError {
 }
 
 async function resolveCaller(inv: Invocation, access: Access, input: unknown): Promise<Caller | null> {
-  if (access.kind === 'timer') {
-    if (inv.principal) throw new AppError('FORBIDDEN', '此功能由系统定时运行，不能手动调用')
+  if (access.kind === 'platform') {
+    if (inv.principal) throw new AppError('FORBIDDEN', '此功能只能由系统运行（定时任务或管理员在后台操作），不能在小程序中调用')
     return null
   }
   if (!inv.principal) {
@@ -79,8 +89,9 @@ async function resolveCaller(inv: Invocation, access: Access, input: unknown): P
   }
   const found = await inv.ports.identity.callerByOpenid(inv.principal.openid)
   if (!found) {
-    if (access.kind === 'public') return null
-    throw new AppError('UNAUTHENTICATED', '未找到您的账号，请先登录')
+    if (access.kind === 'public' || access.kind === 'principal') return null
+    // Signed in, yet no person: the client shows registration, not sign-in.
+    throw new AppError('NOT_REGISTERED', '请先填写称呼完成注册')
   }
   const { person, memberships } = found
   let community: CommunityAccess | null = null
@@ -104,7 +115,8 @@ export function defineFunction<S extends z.ZodTypeAny, O>(def: FunctionDef<S, O>
       const parsed = def.input.safeParse(event ?? {}, { errorMap: zhErrorMap })
       if (!parsed.success) throw describeZodError(parsed.error)
       const caller = await resolveCaller(inv, def.access, parsed.data)
-      const data = await def.run({ input: parsed.data, caller, ports: inv.ports, now: inv.ports.now(), devMode: inv.devMode })
+      const principal = def.access.kind === 'platform' ? null : inv.principal
+      const data = await def.run({ input: parsed.data, caller, principal, ports: inv.ports, now: inv.ports.now(), devMode: inv.devMode })
       return { ok: true, data }
     } catch (e) {
       if (isAppError(e)) return { ok: false, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) }
@@ -114,6 +126,12 @@ export function defineFunction<S extends z.ZodTypeAny, O>(def: FunctionDef<S, O>
     }
   }
   return Object.assign(fn, { fnName: def.name, access: def.access })
+}
+
+/** For 'principal' use cases: who the platform says is calling (always present there). */
+export function requirePrincipal(principal: Principal | null): Principal {
+  if (!principal) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return principal
 }
 
 /** For use cases: the caller, known to be signed in. */

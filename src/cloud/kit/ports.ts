@@ -51,6 +51,25 @@ export interface IdentityPort {
   unitsOf(personId: string): Promise<UnitLink[]>
   communityPeople(communityId: string): Promise<Array<{ person: Person; roles: Role[]; buildings: string[] }>>
   communityExists(communityId: string): Promise<boolean>
+  /**
+   * The person behind an OPENID the platform vouches for, written once under
+   * the id derived from it (personIdFor): a repeated or concurrent call for
+   * the same OPENID answers the person already there, unchanged.
+   */
+  register(openid: string, name: string, at: number): Promise<Person>
+  /**
+   * A new community with its first committee member, in one transaction with
+   * the grant's audit entry: a community never exists without someone who can
+   * run it. Refused, writing nothing, when the person is unknown or the id taken.
+   */
+  foundCommunity(f: Founding, audit: AuditDraft): Promise<{ ok: true; auditSeq: number } | { ok: false; why: 'no-person' | 'exists' }>
+}
+
+export interface Founding {
+  communityId: string
+  name: string
+  committeeId: string
+  at: number
 }
 
 export interface RolePort {

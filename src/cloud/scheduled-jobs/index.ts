@@ -9,6 +9,6 @@ import { runJobs } from '../kit/jobs'
 export const main = defineFunction({
   name: 'scheduled-jobs',
   input: scheduledJobsInput,
-  access: { kind: 'timer' },
+  access: { kind: 'platform' },
   run: ({ ports, now }): Promise<JobsPass> => runJobs(ports, now),
 })

@@ -2,14 +2,27 @@
 // by community|person|role: granting again updates its buildings, so it is
 // written with set inside the same transaction as its audit entry.
 import type { Role } from '../../../domain/roles'
-import type { IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
+import type { AuditDraft, IdentityPort, Membership, Person, RolePort, UnitLink } from '../ports'
 import { appendAudit, chainTransaction } from './audit'
 import { COLLECTIONS, ids, type CommunityDoc, type MembershipDoc, type OwnerBindingDoc, type PersonDoc, type ResidentLinkDoc, type RollUnitDoc } from './collections'
-import { getOrNull } from './errors'
+import { addUnique, getOrNull } from './errors'
 import { docsByIds as docsByIdsIn, fetchAll } from './paging'
 import { newestVersion } from './roll'
-import type { Database } from './sdk'
+import type { Database, Transaction } from './sdk'
 import { withCallerInTwoSteps } from '../caller-lookup'
+import { personIdFor } from '../person-id'
+
+type Grant = Parameters<RolePort['grant']>[0]
+
+/** Writes a membership (or a captain's new buildings) and its audit entry inside the caller's transaction. */
+async function writeMembership(t: Transaction, g: Grant, audit: AuditDraft): Promise<number> {
+  await t.collection<MembershipDoc>(COLLECTIONS.memberships).doc(ids.membership(g.communityId, g.personId, g.role))
+    .set({ data: { communityId: g.communityId, personId: g.personId, role: g.role, buildings: g.buildings, grantedAt: g.at } })
+  return (await appendAudit(t, audit, g.at)).seq
+}
+
+/** The database has no foreign keys: a person is checked inside the transaction that refers to them. */
+const personExists = async (t: Transaction, personId: string) => (await getOrNull(t.collection<PersonDoc>(COLLECTIONS.people).doc(personId))) !== null
 
 const toPerson = (d: PersonDoc): Person => ({ id: d._id, openid: d.openid, name: d.name, phone: d.phone })
 const byText = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
@@ -20,11 +33,13 @@ export function cloudbaseIdentity(db: Database): IdentityPort {
   const latestVersion = async (communityId: string) => (await newestVersion(db, communityId))?.version ?? null
   const docsByIds = <T>(name: string, wanted: string[]) => docsByIdsIn<T>(db, name, wanted)
 
+  const personByOpenid = async (openid: string) => {
+    const { data } = await col<PersonDoc>(COLLECTIONS.people).where({ openid }).limit(1).get()
+    return data[0] ? toPerson(data[0]) : null
+  }
+
   return withCallerInTwoSteps({
-    async personByOpenid(openid) {
-      const { data } = await col<PersonDoc>(COLLECTIONS.people).where({ openid }).limit(1).get()
-      return data[0] ? toPerson(data[0]) : null
-    },
+    personByOpenid,
     async membershipsOf(personId) {
       const ms = await fetchAll(() => col<MembershipDoc>(COLLECTIONS.memberships).where({ personId }))
       const names = new Map((await docsByIds<CommunityDoc>(COLLECTIONS.communities, [...new Set(ms.map((m) => m.communityId))])).map((c) => [c._id, c.name]))
@@ -72,6 +87,24 @@ export function cloudbaseIdentity(db: Database): IdentityPort {
     async communityExists(communityId) {
       return (await getOrNull(col<CommunityDoc>(COLLECTIONS.communities).doc(communityId))) !== null
     },
+    async register(openid, name, at) {
+      // A person written before self-registration (a seed) keeps their own id.
+      const known = await personByOpenid(openid)
+      if (known) return known
+      // The _id derived from the OPENID refuses every copy after the first.
+      const id = personIdFor(openid)
+      await addUnique(col<PersonDoc>(COLLECTIONS.people), { _id: id, openid, name, phone: null, createdAt: at })
+      return toPerson({ ...(await getOrNull(col<PersonDoc>(COLLECTIONS.people).doc(id)))!, _id: id })
+    },
+    foundCommunity: (f, audit) =>
+      chainTransaction(db, async (t) => {
+        if (!(await personExists(t, f.committeeId))) return { ok: false as const, why: 'no-person' as const }
+        // Read in the transaction: a concurrent founding of the same id conflicts with this one at commit and is run again, then sees it.
+        const communities = t.collection<CommunityDoc>(COLLECTIONS.communities)
+        if (await getOrNull(communities.doc(f.communityId))) return { ok: false as const, why: 'exists' as const }
+        await communities.doc(f.communityId).set({ data: { name: f.name, settings: '{}', createdAt: f.at } })
+        return { ok: true as const, auditSeq: await writeMembership(t, { communityId: f.communityId, personId: f.committeeId, role: 'committee', buildings: [], at: f.at }, audit) }
+      }),
   })
 }
 
@@ -79,11 +112,8 @@ export function cloudbaseRoles(db: Database): RolePort {
   return {
     grant: (g, audit) =>
       chainTransaction(db, async (t) => {
-        // The database has no foreign keys: check the person inside the transaction.
-        if (!(await getOrNull(t.collection<PersonDoc>(COLLECTIONS.people).doc(g.personId)))) throw new Error(`no person ${g.personId}`)
-        await t.collection<MembershipDoc>(COLLECTIONS.memberships).doc(ids.membership(g.communityId, g.personId, g.role))
-          .set({ data: { communityId: g.communityId, personId: g.personId, role: g.role, buildings: g.buildings, grantedAt: g.at } })
-        return (await appendAudit(t, audit, g.at)).seq
+        if (!(await personExists(t, g.personId))) throw new Error(`no person ${g.personId}`)
+        return writeMembership(t, g, audit)
       }),
     revoke: (r, audit) =>
       chainTransaction(db, async (t) => {

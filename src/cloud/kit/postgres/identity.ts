@@ -2,8 +2,9 @@
 import type { Role } from '../../../domain/roles'
 import type { IdentityPort, Membership, RolePort, UnitLink } from '../ports'
 import { groupPeople, toPerson, type MemberRow, type PersonRow } from '../rows'
-import { auditCtes } from './audit'
-import type { Pg } from './db'
+import { personIdFor } from '../person-id'
+import { appendAudit, auditCtes } from './audit'
+import { transaction, type Pg } from './db'
 
 
 const LATEST_VERSION = '(SELECT MAX(version) FROM roll_versions v WHERE v.community_id = $COMMUNITY)'
@@ -13,11 +14,12 @@ const toMembership = (r: MembershipRow): Membership => ({ communityId: r.communi
 const MEMBERSHIP_ORDER = 'ORDER BY m.community_id COLLATE "C", m.role COLLATE "C"'
 
 export function pgIdentity(pool: Pg): IdentityPort {
+  const personByOpenid = async (openid: string) => {
+    const { rows } = await pool.query<PersonRow>('SELECT id, openid, name, phone FROM people WHERE openid = $1', [openid])
+    return rows[0] ? toPerson(rows[0]) : null
+  }
   return {
-    async personByOpenid(openid) {
-      const { rows } = await pool.query<PersonRow>('SELECT id, openid, name, phone FROM people WHERE openid = $1', [openid])
-      return rows[0] ? toPerson(rows[0]) : null
-    },
+    personByOpenid,
     async membershipsOf(personId) {
       const { rows } = await pool.query<MembershipRow>(
         `SELECT m.community_id, c.name AS community_name, m.person_id, m.role, m.buildings
@@ -72,6 +74,19 @@ export function pgIdentity(pool: Pg): IdentityPort {
     async communityExists(communityId) {
       return (await pool.query('SELECT 1 FROM communities WHERE id = $1', [communityId])).rowCount === 1
     },
+    async register(openid, name, at) {
+      // A concurrent insert of the same key waits for the first to commit, then does nothing.
+      await pool.query('INSERT INTO people (id, openid, name, phone, created_at) VALUES ($1, $2, $3, NULL, $4) ON CONFLICT DO NOTHING', [personIdFor(openid), openid, name, at])
+      return (await personByOpenid(openid))!
+    },
+    foundCommunity: (f, audit) =>
+      transaction(pool, async (c) => {
+        if ((await c.query('SELECT 1 FROM people WHERE id = $1', [f.committeeId])).rowCount !== 1) return { ok: false as const, why: 'no-person' as const }
+        const created = await c.query("INSERT INTO communities (id, name, settings, created_at) VALUES ($1, $2, '{}', $3) ON CONFLICT (id) DO NOTHING", [f.communityId, f.name, f.at])
+        if (created.rowCount !== 1) return { ok: false as const, why: 'exists' as const }
+        await c.query("INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES ($1, $2, 'committee', '[]', $3)", [f.communityId, f.committeeId, f.at])
+        return { ok: true as const, auditSeq: (await appendAudit(c, audit, f.at)).seq }
+      }),
   }
 }
 

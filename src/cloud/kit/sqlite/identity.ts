@@ -1,10 +1,25 @@
 // People, memberships and roles on SQLite.
 import type { Role } from '../../../domain/roles'
-import type { IdentityPort, Membership, RolePort, UnitLink } from '../ports'
+import type { AuditDraft, IdentityPort, Membership, RolePort, UnitLink } from '../ports'
 import { groupPeople, toPerson, type MemberRow, type PersonRow } from '../rows'
 import { appendAudit } from './audit'
 import type { Db } from './db'
 import { withCallerInTwoSteps } from '../caller-lookup'
+import { personIdFor } from '../person-id'
+
+type Grant = Parameters<RolePort['grant']>[0]
+
+/** Writes a membership (or a captain's new buildings) and its audit entry; run inside a transaction. */
+function membershipWriter(db: Db): (g: Grant, audit: AuditDraft) => number {
+  const upsert = db.prepare(
+    `INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (community_id, person_id, role) DO UPDATE SET buildings = excluded.buildings`,
+  )
+  return (g, audit) => {
+    upsert.run(g.communityId, g.personId, g.role, JSON.stringify(g.buildings), g.at)
+    return appendAudit(db, audit, g.at).seq
+  }
+}
 
 
 export function sqliteIdentity(db: Db): IdentityPort {
@@ -34,6 +49,11 @@ export function sqliteIdentity(db: Db): IdentityPort {
       WHERE m.community_id = ? ORDER BY p.id, m.role`,
   )
   const community = db.prepare('SELECT 1 FROM communities WHERE id = ?')
+  // Either key (id or openid) already there means registered: nothing is written.
+  const insertPerson = db.prepare('INSERT INTO people (id, openid, name, phone, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING')
+  const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?')
+  const insertCommunity = db.prepare("INSERT INTO communities (id, name, settings, created_at) VALUES (?, ?, '{}', ?) ON CONFLICT (id) DO NOTHING")
+  const writeMembership = membershipWriter(db)
 
   return withCallerInTwoSteps({
     async personByOpenid(openid) {
@@ -62,21 +82,26 @@ export function sqliteIdentity(db: Db): IdentityPort {
     async communityExists(communityId) {
       return community.get(communityId) !== undefined
     },
+    async register(openid, name, at) {
+      insertPerson.run(personIdFor(openid), openid, name, at)
+      return toPerson(byOpenid.get(openid) as PersonRow)
+    },
+    async foundCommunity(f, audit) {
+      return db.transaction(() => {
+        if (personExists.get(f.committeeId) === undefined) return { ok: false as const, why: 'no-person' as const }
+        if (insertCommunity.run(f.communityId, f.name, f.at).changes === 0) return { ok: false as const, why: 'exists' as const }
+        return { ok: true as const, auditSeq: writeMembership({ communityId: f.communityId, personId: f.committeeId, role: 'committee', buildings: [], at: f.at }, audit) }
+      })()
+    },
   })
 }
 
 export function sqliteRoles(db: Db): RolePort {
-  const upsert = db.prepare(
-    `INSERT INTO memberships (community_id, person_id, role, buildings, granted_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (community_id, person_id, role) DO UPDATE SET buildings = excluded.buildings`,
-  )
+  const writeMembership = membershipWriter(db)
   const remove = db.prepare('DELETE FROM memberships WHERE community_id = ? AND person_id = ? AND role = ?')
   return {
     async grant(g, audit) {
-      return db.transaction(() => {
-        upsert.run(g.communityId, g.personId, g.role, JSON.stringify(g.buildings), g.at)
-        return appendAudit(db, audit, g.at).seq
-      })()
+      return db.transaction(() => writeMembership(g, audit))()
     },
     async revoke(r, audit) {
       return db.transaction(() => {
