@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { APPOINTED_ROLES, type Role } from '../domain/roles'
 import type { FileKind, FilePurpose } from '../domain/files'
+import { PERSON_NAME_MAX, PERSON_NAME_MISSING, PERSON_NAME_TOO_LONG } from '../domain/person-name'
 
 export const id = (label: string) => z.string({ required_error: `缺少${label}`, invalid_type_error: `${label}格式不正确` }).min(1, `缺少${label}`).max(64, `${label}过长`)
 export const communityInput = z.object({ communityId: id('小区编号') }).strict()
@@ -13,7 +14,7 @@ export const meInput = z.object({}).strict()
 
 /** The name a newcomer wants to be called by, as they type it (trimmed). */
 export const personRegisterInput = z.object({
-  name: z.string({ required_error: '请填写您的称呼', invalid_type_error: '请填写您的称呼' }).trim().min(1, '请填写您的称呼').max(20, '称呼最多 20 个字'),
+  name: z.string({ required_error: PERSON_NAME_MISSING, invalid_type_error: PERSON_NAME_MISSING }).trim().min(1, PERSON_NAME_MISSING).max(PERSON_NAME_MAX, PERSON_NAME_TOO_LONG),
 }).strict()
 export interface PersonRegisterOutput {
   person: { id: string; name: string }

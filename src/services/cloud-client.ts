@@ -128,7 +128,8 @@ function unwrap<T>(result: Result<T>): T {
     // On the local host an unknown visitor picks a demo identity first.
     window.location.href = '/dev/signin'
   }
-  onFailure?.(error)
+  // Not registered yet is no failure to announce: the app shows its registration screen instead.
+  if (result.code !== 'NOT_REGISTERED') onFailure?.(error)
   throw error
 }
 

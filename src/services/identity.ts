@@ -2,6 +2,7 @@
 import { call } from './cloud-client'
 
 export const fetchMe = () => call('me', {})
+export const registerPerson = (name: string) => call('person-register', { name })
 export const fetchCommunityOverview = (communityId: string) => call('community-overview', { communityId })
 export const fetchCommunityPeople = (communityId: string) => call('community-people', { communityId })
 export const grantRole = (input: Parameters<typeof call<'role-grant'>>[1]) => call('role-grant', input)

@@ -2,8 +2,8 @@
 import { create } from 'zustand'
 import type { MeOutput, MyMembership } from '../contracts/identity'
 import type { Role } from '../domain/roles'
-import { canSwitchDevIdentity, switchDevIdentity } from '../services/cloud-client'
-import { fetchMe } from '../services/identity'
+import { CallError, canSwitchDevIdentity, switchDevIdentity } from '../services/cloud-client'
+import { fetchMe, registerPerson } from '../services/identity'
 
 type Status = 'idle' | 'loading' | 'ready' | 'failed'
 
@@ -12,14 +12,20 @@ interface SessionState {
   me: MeOutput | null
   communityId: string | null
   error: string | null
+  /** The platform knows who is calling but the app has no person for them yet: the registration screen (status is 'ready', me null). */
+  unregistered: boolean
+  /** A registration is on its way to the server. */
+  registering: boolean
   load(force?: boolean): Promise<void>
+  /** Registers the caller under this name, then loads who they are. A failure is announced by the notice bar and rethrown. */
+  register(name: string): Promise<void>
   selectCommunity(id: string): void
   /** Development mode on the local host: back to the sign-in page to pick another demo person. */
   switchIdentity(): void
   reset(): void
 }
 
-const initial = { status: 'idle' as Status, me: null, communityId: null, error: null }
+const initial = { status: 'idle' as Status, me: null, communityId: null, error: null, unregistered: false, registering: false }
 
 export const useSession = create<SessionState>()((set, get) => ({
   ...initial,
@@ -30,9 +36,19 @@ export const useSession = create<SessionState>()((set, get) => ({
       const me = await fetchMe()
       const keep = get().communityId
       const communityId = me.memberships.some((m) => m.communityId === keep) ? keep : me.memberships[0]?.communityId ?? null
-      set({ status: 'ready', me, communityId })
+      set({ status: 'ready', me, communityId, unregistered: false })
     } catch (e) {
-      set({ status: 'failed', error: e instanceof Error ? e.message : String(e) })
+      if (e instanceof CallError && e.code === 'NOT_REGISTERED') set({ status: 'ready', me: null, unregistered: true })
+      else set({ status: 'failed', error: e instanceof Error ? e.message : String(e) })
+    }
+  },
+  async register(name) {
+    set({ registering: true })
+    try {
+      await registerPerson(name.trim())
+      await get().load(true)
+    } finally {
+      set({ registering: false })
     }
   },
   selectCommunity(id) {

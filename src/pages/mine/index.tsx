@@ -33,6 +33,8 @@ export default function MinePage() {
             <View className='gj-card' data-testid='me'>
               <View className='gj-card__head'>{m.person.name}</View>
               {m.memberships.length === 0 && <Text className='gj-muted'>您还没有加入任何小区。</Text>}
+              {/* The operator founds a new community by this id (its first committee member). */}
+              {m.memberships.length === 0 && <View className='gj-muted' data-testid='my-person-id'>您的人员编号：{m.person.id}（成立新小区时请告诉管理员）</View>}
               {m.memberships.map((ms) => (
                 <View key={ms.communityId} className='gj-row'>
                   <Text>{ms.communityName}</Text>
