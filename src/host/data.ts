@@ -54,7 +54,7 @@ export async function openPorts(dataDir: string, devMode: boolean): Promise<{ po
     const ports = sqlitePorts(join(dataDir, 'gongjian.db'))
     return { ports, seeded: devMode && seedDemo(ports.db, ports.now()), where: `数据目录：${dataDir}` }
   }
-  const max = Number(process.env.DATABASE_POOL_SIZE || 10)
+  const max = Number(process.env.DATABASE_POOL_SIZE || 16)
   if (!Number.isInteger(max) || max < 1 || max > 200) throw new Error(`DATABASE_POOL_SIZE 设置无效：${process.env.DATABASE_POOL_SIZE}（应为 1 到 200 的整数）`)
   let ports
   try {
