@@ -28,7 +28,7 @@ import {
   type BookerDoc, type BookingDoc, type ClaimTaskDoc, type OwnerBindingDoc, type RectItemDoc, type RectStepDoc, type ReceptionDayDoc, type ResidentLinkDoc, type RollUnitDoc, type RollVersionDoc,
 } from './collections'
 import { getOrNull, isDuplicateWrite } from './errors'
-import { chunks, fetchAll, fetchUpTo } from './paging'
+import { chunks, fetchAll, fetchFirst } from './paging'
 import type { Collection, Database, TxCollection } from './sdk'
 
 /** Binary order, as SQLite's BINARY and PostgreSQL's "C" collation sort ids. */
@@ -78,9 +78,9 @@ export function cloudbaseCaptains(db: Database): CaptainsPort {
    */
   async function newestAfter<T extends { _id: string }>(c: () => Collection<T>, where: Where, time: string, after: { at: number; id: string } | null, n: number): Promise<T[]> {
     const older = (w: Where) => () => c().where(w).orderBy(time, 'desc').orderBy('_id', 'desc')
-    if (!after) return fetchUpTo(older(where), n)
-    const ties = await fetchUpTo(() => c().where({ ...where, [time]: after.at, _id: _.lt(after.id) }).orderBy('_id', 'desc'), n)
-    return ties.length >= n ? ties : [...ties, ...(await fetchUpTo(older({ ...where, [time]: _.lt(after.at) }), n - ties.length))]
+    if (!after) return fetchFirst(older(where), n)
+    const ties = await fetchFirst(() => c().where({ ...where, [time]: after.at, _id: _.lt(after.id) }).orderBy('_id', 'desc'), n)
+    return ties.length >= n ? ties : [...ties, ...(await fetchFirst(older({ ...where, [time]: _.lt(after.at) }), n - ties.length))]
   }
 
   /**
@@ -138,7 +138,7 @@ export function cloudbaseCaptains(db: Database): CaptainsPort {
     async upcoming(communityId, buildings, from, limit) {
       if (buildings && buildings.length === 0) return []
       const where: Where = { communityId, endsAt: _.gt(from), ...(buildings ? { building: _.in(buildings) } : {}) }
-      return (await fetchUpTo(() => days().where(where).orderBy('startsAt', 'asc').orderBy('_id', 'asc'), limit)).map(toDay)
+      return (await fetchFirst(() => days().where(where).orderBy('startsAt', 'asc').orderBy('_id', 'asc'), limit)).map(toDay)
     },
     async bookings(dayIds) {
       const all: BookingDoc[] = []
@@ -244,7 +244,7 @@ export function cloudbaseCaptains(db: Database): CaptainsPort {
       const due = { status: _.in(OPEN_WORK), deadline: _.lte(now) }
       const parts: Where[] = [{ ...due, escalation: 0 }, { ...due, escalation: 1, escalatedAt: _.lte(now - WEEK) }]
       const docs: RectItemDoc[] = []
-      for (const where of parts) docs.push(...(await fetchUpTo(() => items().where(where).orderBy('deadline', 'asc').orderBy('_id', 'asc'), limit)))
+      for (const where of parts) docs.push(...(await fetchFirst(() => items().where(where).orderBy('deadline', 'asc').orderBy('_id', 'asc'), limit)))
       return docs.sort((x, y) => (x.deadline ?? 0) - (y.deadline ?? 0) || byText(x._id, y._id)).slice(0, limit).map(toItem)
     },
 

@@ -16,7 +16,7 @@ export async function fetchAll<T>(query: () => Query<T>, pageSize = MAX_PAGE): P
   }
 }
 
-/** The first `limit` documents a query matches, in its order, 100 per request. */
+/** The first `limit` documents a query matches, in its order, 100 per request (e.g. a page of a list a person scrolls). */
 export async function fetchFirst<T>(query: () => Query<T>, limit: number): Promise<T[]> {
   const all: T[] = []
   while (all.length < limit) {
@@ -73,16 +73,4 @@ export async function fetchKnown<T extends { _id: string }>(query: () => Query<T
     for (const d of data) byId.set(d._id, d)
     if (data.length < MAX_PAGE) return [...byId.values()]
   }
-}
-
-/** The first `n` documents of a query in its order, 100 per request (a page of a list a person scrolls). */
-export async function fetchUpTo<T>(query: () => Query<T>, n: number): Promise<T[]> {
-  const all: T[] = []
-  while (all.length < n) {
-    const size = Math.min(MAX_PAGE, n - all.length)
-    const page = (await query().skip(all.length).limit(size).get()).data
-    all.push(...page)
-    if (page.length < size) break
-  }
-  return all
 }
