@@ -19,7 +19,7 @@ import { planDays } from '../../src/domain/captains/reception'
 import { applyCommand, raiseItem, type RectificationItem } from '../../src/domain/captains/rectification'
 import { DAY, HOUR, WEEK } from '../../src/domain/captains/time'
 import { DEMO_COMMUNITY_ID as C } from '../../src/seed/demo-community'
-import { cloudbasePlatform, data, EVERY_TEMPLATE, sqlitePlatform, type Platform } from '../support/platforms'
+import { cloudbasePlatform, data, EVERY_TEMPLATE, numberTokens, sqlitePlatform, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const T0 = Date.UTC(2026, 10, 28, 2, 0, 0) // 2026-11-28 10:00 Shanghai
@@ -121,11 +121,7 @@ async function scenario(p: Platform): Promise<unknown[]> {
 }
 
 function normalise(log: unknown): unknown {
-  const seen = new Map<string, string>()
-  return JSON.parse(JSON.stringify(log).replace(/\b(rs|ri|ct)_[0-9a-f]{20}(?![0-9a-f])|\bf_[0-9a-f]{24}(?![0-9a-f])/g, (m) => {
-    if (!seen.has(m)) seen.set(m, `<${m.split('_')[0]}${seen.size}>`)
-    return seen.get(m)!
-  }))
+  return JSON.parse(numberTokens(JSON.stringify(log), /\b(rs|ri|ct)_[0-9a-f]{20}(?![0-9a-f])|\bf_[0-9a-f]{24}(?![0-9a-f])/g, (m) => m.split('_')[0]))
 }
 
 describe('WeChat cloud simulated: the captains answer as on SQLite', () => {

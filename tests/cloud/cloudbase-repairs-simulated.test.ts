@@ -17,7 +17,7 @@ import { demoQuarters } from '../../src/seed/seed-disclosure'
 import { DEMO_COMMITMENTS } from '../../src/seed/seed-repairs'
 import { asSent, handReport } from '../support/disclosure-reports'
 import { fakeWxCloud } from '../support/fake-wx-cloud'
-import { REPORT_PUBLISHED, cloudbasePlatform, data, expectSameLogs, recorder, sqlitePlatform, type Platform } from '../support/platforms'
+import { cloudbasePlatform, data, expectSameLogs, numberTokens, recorder, REPORT_PUBLISHED, sqlitePlatform, type Platform } from '../support/platforms'
 import { CHEN, LIU, STAFF, ZHANG, common, unit } from '../support/repair-people'
 
 jest.setTimeout(60_000)
@@ -171,13 +171,7 @@ async function fundScenario(p: Platform): Promise<unknown[]> {
 }
 const at = (p: Platform, ms: number) => p.setNow(T0 + ms)
 
-function normalise(log: unknown): string {
-  const seen = new Map<string, string>()
-  return JSON.stringify(log).replace(/r_[0-9a-f]{20}|\b[0-9a-f]{64}\b/g, (m) => {
-    if (!seen.has(m)) seen.set(m, `<${m.length === 64 ? 'hash' : 'request'}${seen.size}>`)
-    return seen.get(m)!
-  })
-}
+const normalise = (log: unknown): string => numberTokens(JSON.stringify(log), /r_[0-9a-f]{20}|\b[0-9a-f]{64}\b/g, (m) => (m.length === 64 ? 'hash' : 'request'))
 
 // Notices without a subscription template are logged and skipped; not what these tests check.
 beforeEach(() => { jest.spyOn(console, 'warn').mockImplementation(() => undefined) })

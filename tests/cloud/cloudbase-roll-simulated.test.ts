@@ -17,7 +17,7 @@ import { verifyChain } from '../../src/domain/audit-chain'
 import { summariseRoll } from '../../src/domain/roll'
 import { DEMO_COMMUNITY_ID } from '../../src/seed/demo-community'
 import type { FakeWxCloud } from '../support/fake-wx-cloud'
-import { cloudbasePlatform, data, sqlitePlatform, type Platform } from '../support/platforms'
+import { cloudbasePlatform, data, numberTokens, sqlitePlatform, type Platform } from '../support/platforms'
 import { PNG, SMALL, csvOf, utf8 } from '../support/roll'
 
 jest.setTimeout(120_000)
@@ -85,13 +85,9 @@ async function scenario(p: Platform): Promise<{ log: unknown[]; codes: string[] 
   // On the new roll 5栋 is gone: 周敏's units went with it.
   await run('me', {}, 'p-zhou-min')
 
-  let json = JSON.stringify(log)
   const seen = new Map<string, string>()
   for (const r of randoms) seen.set(r, `<code${seen.size}>`)
-  json = json.replace(/vr_[0-9a-f]{20}|f_[0-9a-f]{24}/g, (m) => {
-    if (!seen.has(m)) seen.set(m, `<${m.split('_')[0]}${seen.size}>`)
-    return seen.get(m)!
-  })
+  let json = numberTokens(JSON.stringify(log), /vr_[0-9a-f]{20}|f_[0-9a-f]{24}/g, (m) => m.split('_')[0], seen)
   for (const [r, label] of seen) json = json.split(r).join(label)
   const normalised = JSON.parse(json) as Array<[string, string, Result<unknown>]>
   return { log: normalised, codes: normalised.filter((e) => !e[2].ok).map((e) => (e[2] as { code: string }).code) }

@@ -13,7 +13,7 @@ import { DEVELOPER_HEAD } from '../../src/domain/roll'
 import { DAY_MS } from '../../src/domain/voting/assembly'
 import { DEMO_COMMUNITY_ID, demoRoll } from '../../src/seed/demo-community'
 import { fakeWxCloud } from '../support/fake-wx-cloud'
-import { cloudbasePlatform, data, expectSameLogs, recorder, sqlitePlatform, type Platform } from '../support/platforms'
+import { cloudbasePlatform, data, expectSameLogs, numberTokens, recorder, sqlitePlatform, type Platform } from '../support/platforms'
 
 jest.setTimeout(60_000)
 const C = DEMO_COMMUNITY_ID
@@ -94,14 +94,8 @@ async function scenario(p: Platform): Promise<unknown[]> {
   return log
 }
 
-function normalise(log: unknown): string {
-  const seen = new Map<string, string>()
-  const json = JSON.stringify(log)
-  return json.replace(/(asm|px|obj)-[0-9a-f]{16}(?![0-9a-f])|f_[0-9a-f]{24}|\b[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}\b/g, (m) => {
-    if (!seen.has(m)) seen.set(m, `<${m.length === 11 ? 'code' : m.split(/[-_]/)[0]}${seen.size}>`)
-    return seen.get(m)!
-  })
-}
+const normalise = (log: unknown): string =>
+  numberTokens(JSON.stringify(log), /(asm|px|obj)-[0-9a-f]{16}(?![0-9a-f])|f_[0-9a-f]{24}|\b[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}\b/g, (m) => (m.length === 11 ? 'code' : m.split(/[-_]/)[0]))
 
 // Notices without a subscription template are logged and skipped; not what these tests check.
 beforeEach(() => { jest.spyOn(console, 'warn').mockImplementation(() => undefined) })

@@ -124,3 +124,16 @@ export const data = <T = any>(r: Result<T>): T => {
 export const EVERY_TEMPLATE: Record<string, NoticeTemplate> = new Proxy({}, {
   get: (_t, kind) => (typeof kind === 'string' ? { id: `tmpl-${kind}`, titleField: 'thing1', bodyField: 'thing2' } : undefined),
 })
+
+/**
+ * A log with what is random on each platform (generated ids, tracking codes,
+ * hashes) replaced by its order of first appearance, `<label N>`, so two
+ * platforms' logs compare equal exactly when the same thing recurs in the same
+ * places. `seen` may hold tokens already labelled (found some other way).
+ */
+export function numberTokens(json: string, pattern: RegExp, label: (token: string) => string, seen = new Map<string, string>()): string {
+  return json.replace(pattern, (m) => {
+    if (!seen.has(m)) seen.set(m, `<${label(m)}${seen.size}>`)
+    return seen.get(m)!
+  })
+}
