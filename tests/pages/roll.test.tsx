@@ -91,9 +91,8 @@ test('绑定房屋: a newcomer finds the community, misses once (the proof route
   expect(screen.queryByRole('alert')).toBeNull()
 })
 
-test('绑定房屋: with no match the owner uploads a proof photo and sees it waiting for review', async () => {
-  ;({ harness } = renderAs('p-zhou-min', <BindPage />))
-  await screen.findByText('查找')
+/** 周敏 finds 长城二花园 on the bind page, names 5栋 0302 and opens the proof card. */
+async function openZhouMinProofCard(): Promise<void> {
   type('community-name', '长城')
   fireEvent.click(screen.getByText('查找'))
   fireEvent.click(await screen.findByText('长城二花园'))
@@ -101,6 +100,12 @@ test('绑定房屋: with no match the owner uploads a proof photo and sees it wa
   type('unit', '0302')
   type('name', '周敏')
   fireEvent.click(screen.getByText(/点这里上传产权证明/))
+}
+
+test('绑定房屋: with no match the owner uploads a proof photo and sees it waiting for review', async () => {
+  ;({ harness } = renderAs('p-zhou-min', <BindPage />))
+  await screen.findByText('查找')
+  await openZhouMinProofCard()
   pick('photo', '房产证.png', PNG)
   await screen.findByText('已提交 5栋 0302 的产权证明，业委会审核后会通知您。')
   const mine = await screen.findByTestId('my-requests')
@@ -114,13 +119,7 @@ test('绑定房屋: the proof card states the limits, and a 4th open request is 
   for (const unitNo of ['0101', '0102', '0103']) expectOk(await h.call('verification-submit', { communityId: C, building: '5栋', unitNo, name: '周敏', fileId }, 'p-zhou-min'))
   ;({ harness } = renderAs('p-zhou-min', <BindPage />, h))
   await screen.findByText('查找')
-  type('community-name', '长城')
-  fireEvent.click(screen.getByText('查找'))
-  fireEvent.click(await screen.findByText('长城二花园'))
-  type('building', '5栋')
-  type('unit', '0302')
-  type('name', '周敏')
-  fireEvent.click(screen.getByText(/点这里上传产权证明/))
+  await openZhouMinProofCard()
   expect(screen.getByTestId('proof-limits').textContent).toBe('为防止恶意提交：每人在一个小区最多同时有 3 份申请等待审核，每天最多上传 6 份证明材料。')
   pick('photo', '房产证.png', PNG)
   await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('您在本小区已有 3 份核验申请等待业委会审核'))
