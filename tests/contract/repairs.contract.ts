@@ -11,7 +11,7 @@ import { reportRepair, type RepairCommand, type RepairLocation, type RepairReque
 import { monthRange, monthlyStats } from '../../src/domain/repairs/stats'
 import { runCommand } from '../../src/cloud/kit/repair-use-cases'
 import { sha256 } from '../../src/cloud/kit/sha256'
-import { autoConfirmJob } from '../../src/cloud/repair-jobs'
+import { autoConfirmJob } from '../../src/cloud/kit/repair-use-cases'
 import { DEMO_COMMUNITY_ID as C } from '../../src/seed/demo-community'
 import { DEMO_COMMITMENTS } from '../../src/seed/seed-repairs'
 import { CONTRACT_NOW as T, describePort, useTarget, type ContractTarget } from './target'

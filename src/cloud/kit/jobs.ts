@@ -5,11 +5,11 @@
 // trigger. Each is idempotent and takes `now`, so running them often, after a
 // restart or from two places at once is harmless. They use the ports only, so
 // they run the same on every adapter.
-import { autoConfirmJob, escalationJob } from '../repair-jobs'
 import { runAssemblyTimers } from './assembly'
 import { escalateOverdue, sendReceptionReminders } from './captains'
 import type { JobsPass } from '../../contracts/jobs'
 import type { Ports } from './ports'
+import { autoConfirmJob, escalationJob } from './repair-use-cases'
 
 /** One pass of the repair jobs over every community with requests pending; how many requests each changed. */
 export async function runRepairJobs(ports: Ports, now = ports.now()): Promise<{ autoConfirmed: number; escalated: number }> {

@@ -1,9 +1,10 @@
 // What the repair functions share: who the viewer is, whether they may see a
-// request, how a request reads to them, and writing one command (domain
-// transition + timeline + audit in one transaction, then notices).
-import { AppError } from '../../domain/errors'
+// request, how a request reads to them, writing one command (domain
+// transition + timeline + audit in one transaction, then notices), and the
+// two scheduled jobs (repair-jobs by hand, the periodic pass in jobs.ts).
+import { AppError, isAppError } from '../../domain/errors'
 import type { Role } from '../../domain/roles'
-import { COMMAND_ACTOR, COMMAND_LABELS, STATUS_LABELS, autoConfirmAt, applyRepair, canApply, dueOf, type RepairCommand, type RepairCommandKind, type RepairRequest } from '../../domain/repairs/request'
+import { AUTO_CONFIRM_AFTER, COMMAND_ACTOR, COMMAND_LABELS, STATUS_LABELS, autoConfirmAt, applyRepair, canApply, dueOf, type RepairCommand, type RepairCommandKind, type RepairRequest } from '../../domain/repairs/request'
 import { CATEGORY_LABELS } from '../../domain/repairs/commitments'
 import { locationLabel, maySee, reporterNameFor, type Viewer } from '../../domain/repairs/visibility'
 import type { RepairDetail, RepairSummary } from '../../contracts/repairs'
@@ -131,4 +132,39 @@ export async function runCommand(ports: Ports, r: RepairRequest, cmd: RepairComm
   )
   await notify(ports, r, next, cmd.kind, now)
   return next
+}
+
+/** Runs a job's command; false when someone changed the request meanwhile (another host's run, the reporter). */
+async function unlessChanged(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write()
+    return true
+  } catch (e) {
+    // Several hosts over one PostgreSQL database run these jobs at once: the first write wins, the rest skip.
+    if (isAppError(e) && e.code === 'CONFLICT') return false
+    throw e
+  }
+}
+
+export async function autoConfirmJob(ports: Ports, communityId: string, now: number): Promise<number> {
+  let n = 0
+  for (const r of await ports.repairs.completedBefore(communityId, now - AUTO_CONFIRM_AFTER)) {
+    if (await unlessChanged(() => runCommand(ports, r, { kind: 'auto_confirm' }, null, now))) n++
+  }
+  return n
+}
+
+export async function escalationJob(ports: Ports, communityId: string, now: number): Promise<number> {
+  let n = 0
+  for (const r of await ports.repairs.overdue(communityId, now)) {
+    // Already escalated for this deadline: the domain says so; skip without writing.
+    try {
+      applyRepair(r, { kind: 'escalate' }, now)
+    } catch (e) {
+      if (isAppError(e)) continue
+      throw e
+    }
+    if (await unlessChanged(() => runCommand(ports, r, { kind: 'escalate' }, null, now))) n++
+  }
+  return n
 }
