@@ -22,10 +22,11 @@ import { sha256 } from '../../src/cloud/kit/sha256'
 import { findFunction } from '../../src/cloud/registry'
 import { verifyChain } from '../../src/domain/audit-chain'
 import { CHOICES } from '../../src/domain/voting/tally'
+import { describeUrl } from '../../src/host/data'
 import { loadSecret, SESSION_COOKIE, signSession } from '../../src/host/session'
 import { setUpBigAssembliesPg } from '../../tests/support/big-assemblies-postgres'
 import { post, spawnHost } from './lib/host'
-import { processCpuMs, runOnPostgres, transportOf } from './lib/pg-bench'
+import { processCpuMs, runOnPostgres } from './lib/pg-bench'
 
 // PG_SURGE_COMMUNITIES shrinks the city for a quick look; the figure is for 100.
 const COMMUNITIES = Number(process.env.PG_SURGE_COMMUNITIES || 100)
@@ -144,7 +145,7 @@ runOnPostgres('pg-vote-surge', { max: 10, now: () => now }, async (ports, { url,
   console.log(`bench pg_vote_surge_ballots_per_s ${Math.round(BALLOTS / seconds)} ballots/s`)
   console.log(`bench pg_vote_surge_p99 ${p99(latencies).toFixed(1)} ms`)
   console.log(`bench pg_vote_surge_errors ${errors} count`)
-  console.log(`（经${VIA === 'http' ? ' HTTP 主机' : '函数注册表（进程内）'}，${CLIENTS} 个并发客户端，${BALLOTS} 张选票，每张 ${MOTIONS} 项议案，连接池 ${POOL}，经 ${transportOf(url)} 连接数据库，用时 ${seconds.toFixed(1)} s）`)
+  console.log(`（经${VIA === 'http' ? ' HTTP 主机' : '函数注册表（进程内）'}，${CLIENTS} 个并发客户端，${BALLOTS} 张选票，每张 ${MOTIONS} 项议案，连接池 ${POOL}，数据库 ${describeUrl(url)}，用时 ${seconds.toFixed(1)} s）`)
   const per = (ms: number) => (ms / BALLOTS).toFixed(2)
   const server = cpu.host + cpu.pg + (VIA === 'registry' ? cpu.me : 0)
   console.log(`每张选票的 CPU：${VIA === 'http' ? `客户端 ${per(cpu.me)} ms，主机 ${per(cpu.host)} ms` : `进程内函数 ${per(cpu.me)} ms`}，PostgreSQL ${per(cpu.pg)} ms`

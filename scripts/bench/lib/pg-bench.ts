@@ -32,15 +32,6 @@ export function runOnPostgres(name: string, opts: { max?: number; now?: () => nu
 }
 
 /**
- * How the benchmark reaches the database, for its report: a Unix socket (a
- * `host=/dir` parameter) costs both sides less CPU per statement than TCP over loopback.
- */
-export function transportOf(url: string): string {
-  const socket = /[?&]host=(\/[^&]*)/.exec(url)?.[1]
-  return socket ? `Unix 套接字 ${decodeURIComponent(socket)}` : `TCP ${/\/\/(?:[^@/?#]*@)?([^/?#]+)/.exec(url)?.[1] ?? url}`
-}
-
-/**
  * CPU ms a process has used (user + system), or null when it is not on this
  * machine or not readable: what a shared machine cannot blur, beside wall time.
  */
